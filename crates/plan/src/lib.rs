@@ -1,0 +1,9 @@
+//! The Aktionsplan's content model, its validating loader, the route table and the search engine.
+//!
+//! This crate has no web dependency: `build.rs` of the app uses it to compile `content/` into static
+//! data, the app uses its types and route helpers at run time, and everything is tested natively.
+
+pub mod codegen;
+pub mod content;
+pub mod model;
+pub mod routes;
