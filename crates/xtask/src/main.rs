@@ -1,0 +1,46 @@
+//! Project automation, run as `cargo xtask <command>`: set up, serve, test, build and measure.
+//!
+//! Every command installs what it needs first (pinned versions, see `setup`), prints each step it
+//! runs, and is safe to run again.
+
+mod dist;
+mod run;
+mod serve;
+mod setup;
+mod size;
+mod test;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [--port N]   set up, build the release site and serve it on 127.0.0.1 (default port 8080)
+  test               set up (chromium included) and run every check and test
+  dist               set up and build the deployable release site into dist/
+  size               print raw, gzip and brotli bytes of every file in dist/
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::serve(&args[1..]),
+        Some("test") => test::test(),
+        Some("dist") => dist::dist(),
+        Some("size") => size::size(),
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+        None => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

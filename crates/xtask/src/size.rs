@@ -1,0 +1,157 @@
+//! The size report: raw, gzip and brotli bytes of every file in `dist/`, and what a first visit
+//! to `/` transfers (the HTML and every file it references, compressed with brotli).
+
+use crate::run::root;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// One file's sizes.
+pub struct FileSize {
+    /// Path relative to `dist/`.
+    pub name: String,
+    /// Bytes on disk.
+    pub raw: usize,
+    /// Bytes after gzip at level 9.
+    pub gzip: usize,
+    /// Bytes after brotli at quality 11 (what static hosts precompress with).
+    pub brotli: usize,
+}
+
+/// Prints the report for `dist/`.
+pub fn size() -> Result<(), String> {
+    let dist = root().join("dist");
+    if !dist.join("index.html").is_file() {
+        return Err("dist/ has no build; run `cargo xtask dist` first".into());
+    }
+    let files = measure_dir(&dist)?;
+    println!(
+        "{:<56} {:>10} {:>10} {:>10}",
+        "file (dist/)", "raw", "gzip", "brotli"
+    );
+    for f in &files {
+        println!(
+            "{:<56} {:>10} {:>10} {:>10}",
+            f.name, f.raw, f.gzip, f.brotli
+        );
+    }
+    let total = |pick: fn(&FileSize) -> usize| files.iter().map(pick).sum::<usize>();
+    println!(
+        "{:<56} {:>10} {:>10} {:>10}",
+        "all files",
+        total(|f| f.raw),
+        total(|f| f.gzip),
+        total(|f| f.brotli)
+    );
+    let html = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
+    let mut first_visit: Vec<&FileSize> = vec![];
+    for name in std::iter::once("index.html".to_owned()).chain(referenced(&html)) {
+        if let Some(f) = files.iter().find(|f| f.name == name) {
+            if !first_visit.iter().any(|v| v.name == f.name) {
+                first_visit.push(f);
+            }
+        }
+    }
+    let brotli: usize = first_visit.iter().map(|f| f.brotli).sum();
+    let names: Vec<&str> = first_visit.iter().map(|f| f.name.as_str()).collect();
+    println!(
+        "\nfirst visit to / (brotli): {brotli} bytes = {:.1} KB ({})",
+        brotli as f64 / 1000.0,
+        names.join(", ")
+    );
+    if let Some(wasm) = files.iter().find(|f| f.name.ends_with(".wasm")) {
+        println!(
+            "wasm: {} raw, {} gzip, {} brotli bytes",
+            wasm.raw, wasm.gzip, wasm.brotli
+        );
+    }
+    Ok(())
+}
+
+/// Measures every file below `dir`, sorted by name.
+pub fn measure_dir(dir: &Path) -> Result<Vec<FileSize>, String> {
+    let mut paths = Vec::new();
+    collect(dir, &mut paths).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .into_owned();
+            Ok(FileSize {
+                name,
+                raw: bytes.len(),
+                gzip: gzip_len(&bytes),
+                brotli: brotli_len(&bytes),
+            })
+        })
+        .collect()
+}
+
+fn collect(dir: &Path, paths: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, paths)?
+        } else {
+            paths.push(path)
+        }
+    }
+    Ok(())
+}
+
+/// Bytes after gzip at level 9.
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+/// Bytes after brotli at quality 11.
+pub fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
+    out.len()
+}
+
+/// The local files an HTML page references through `href` and `src` attributes, relative to `dist/`.
+pub fn referenced(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            let value = &rest[..rest.find('"').unwrap_or(0)];
+            if value.len() > 1 && value.starts_with('/') && !value.starts_with("//") {
+                found.push(value.trim_start_matches('/').to_owned());
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn referenced_files_are_local_paths_only() {
+        let html = r#"<link href="/main-1.css"><script src="/app.js"></script><a href="https://x.de/y"></a><img src="//cdn/x.png"><a href="/">"#;
+        assert_eq!(referenced(html), ["main-1.css", "app.js"]);
+    }
+
+    #[test]
+    fn compression_shrinks_repetitive_text() {
+        let text = "Aktionsplan Hessen ".repeat(100);
+        assert!(brotli_len(text.as_bytes()) < 100);
+        assert!(gzip_len(text.as_bytes()) < 120);
+    }
+}

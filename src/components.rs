@@ -1,0 +1,11 @@
+//! Pieces shared by several pages, one component per file.
+
+pub mod area_cards;
+pub mod breadcrumbs;
+pub mod figures;
+pub mod footer;
+pub mod header;
+pub mod illustration;
+pub mod layout;
+pub mod page_meta;
+pub mod principles;

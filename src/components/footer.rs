@@ -1,0 +1,37 @@
+//! The site footer: the service links and the source of the text.
+
+use crate::content::PLAN;
+use leptos::prelude::*;
+use plan::routes::Route;
+
+/// The footer with links to the service page and the source.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let service = Route::Service.path();
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                <nav aria-label="Service">
+                    <ul class="site-footer__links">
+                        <li>
+                            <a class="site-footer__service" href=service.clone()>"Service"</a>
+                        </li>
+                        <li>
+                            <a href=format!("{service}#datenschutz")>"Datenschutz"</a>
+                        </li>
+                        <li>
+                            <a href=format!("{service}#barrierefreiheit")>"Barrierefreiheit"</a>
+                        </li>
+                    </ul>
+                </nav>
+                <p class="site-footer__source">
+                    "Der Text dieser App stammt von der Seite "
+                    <a href=PLAN.site.source_url rel="external">
+                        "„Hessen handelt“ im Flüchtlingsportal des Landes Hessen"
+                    </a>
+                    "."
+                </p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,38 @@
+//! The Leptos app: the route table and the layout around every page.
+//!
+//! Pages live in `pages/`, one per file; shared pieces in `components/`. Content comes from the
+//! static `content::PLAN` that `build.rs` compiles from `content/`; nothing is fetched or parsed at
+//! run time.
+
+pub mod components;
+pub mod content;
+pub mod pages;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{
+    area::AreaPage, handlungsfelder::HandlungsfelderPage, home::HomePage,
+    leitlinien::LeitlinienPage, not_found::NotFoundPage, service::ServicePage,
+};
+
+/// The whole app: the route table, declared once here. Paths match `plan::routes::Route::path`.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/leitlinien") view=LeitlinienPage />
+                    <Route path=path!("/handlungsfelder") view=HandlungsfelderPage />
+                    <Route path=path!("/handlungsfelder/:slug") view=AreaPage />
+                    <Route path=path!("/service") view=ServicePage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,8 @@
+//! The app's pages, one per route and file.
+
+pub mod area;
+pub mod handlungsfelder;
+pub mod home;
+pub mod leitlinien;
+pub mod not_found;
+pub mod service;

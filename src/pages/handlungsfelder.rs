@@ -1,0 +1,19 @@
+//! The overview of the eight action areas.
+
+use crate::components::{area_cards::AreaCards, breadcrumbs::Breadcrumbs, page_meta::PageMeta};
+use crate::content::PLAN;
+use leptos::prelude::*;
+use plan::routes::Route;
+
+/// All action areas as cards.
+#[component]
+pub fn HandlungsfelderPage() -> impl IntoView {
+    let start = &PLAN.start;
+    view! {
+        <PageMeta title=start.areas_heading description=start.areas_intro />
+        <Breadcrumbs trail=vec![("Start", Route::Home.path())] current=start.areas_heading />
+        <h1 tabindex="-1">{start.areas_heading}</h1>
+        <p>{start.areas_intro}</p>
+        <AreaCards areas=PLAN.areas heading_level=2 />
+    }
+}

@@ -1,0 +1,35 @@
+//! The start page: introduction, key figures, guiding principles and the action areas.
+
+use crate::components::{
+    area_cards::AreaCards, figures::KeyFigures, page_meta::PageMeta, principles::Principles,
+};
+use crate::content::PLAN;
+use leptos::prelude::*;
+use plan::model::first_sentence;
+use plan::routes::Route;
+
+/// The start page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let start = &PLAN.start;
+    view! {
+        <PageMeta description=first_sentence(start.intro[0]) />
+        <h1 tabindex="-1">{start.title}</h1>
+        <div class="intro">
+            {start.intro.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+        </div>
+        <KeyFigures figures=start.figures />
+        <section aria-labelledby="leitlinien">
+            <h2 id="leitlinien">"Leitlinien"</h2>
+            <Principles start=start />
+            <p>
+                <a href=Route::Leitlinien.path()>"Die Leitlinien auf einer eigenen Seite"</a>
+            </p>
+        </section>
+        <section aria-labelledby="hessen-handelt">
+            <h2 id="hessen-handelt">{start.areas_heading}</h2>
+            <p>{start.areas_intro}</p>
+            <AreaCards areas=PLAN.areas heading_level=3 />
+        </section>
+    }
+}

@@ -1,0 +1,97 @@
+//! The service page: about this app, privacy and the accessibility statement.
+//!
+//! All text here is about the app itself. Operator details come from `content/site.toml`; where
+//! they are unset, the page says so instead of showing an address that nobody reads.
+
+use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
+use crate::content::PLAN;
+use leptos::prelude::*;
+use plan::model::Site;
+use plan::routes::Route;
+
+/// About the app, privacy and accessibility.
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let site = &PLAN.site;
+    view! {
+        <PageMeta
+            title="Service"
+            description="Über diese App, Datenschutz und Barrierefreiheit des Aktionsplans Hessen."
+        />
+        <Breadcrumbs trail=vec![("Start", Route::Home.path())] current="Service" />
+        <h1 tabindex="-1">"Service"</h1>
+        <nav class="toc" aria-label="Inhalt dieser Seite">
+            <ul>
+                <li><a href="#ueber">"Über diese App"</a></li>
+                <li><a href="#datenschutz">"Datenschutz"</a></li>
+                <li><a href="#barrierefreiheit">"Barrierefreiheit"</a></li>
+            </ul>
+        </nav>
+        <section aria-labelledby="ueber">
+            <h2 id="ueber">"Über diese App"</h2>
+            <p>
+                "Diese App zeigt den „" {PLAN.start.title}
+                "“ mit seinen Leitlinien und Handlungsfeldern. Der Text stammt wörtlich von der Seite "
+                <a href=site.source_url rel="external">"„Hessen handelt“ im Flüchtlingsportal des Landes Hessen"</a>
+                ". Die Illustrationen sind eigens für diese App gezeichnet; als Alternativtexte dienen die Bildunterschriften der Quelle."
+            </p>
+            <p>
+                "Die App funktioniert ganz in Ihrem Browser. Alle Inhalte sind in ihr enthalten; beim Lesen lädt sie nichts nach."
+            </p>
+            <h3>"Herausgeber"</h3>
+            <p>{publisher(site)}</p>
+        </section>
+        <section aria-labelledby="datenschutz">
+            <h2 id="datenschutz">"Datenschutz"</h2>
+            <p>
+                "Diese App speichert nichts auf Ihrem Gerät: keine Cookies, keinen lokalen Speicher, keine Kennungen."
+            </p>
+            <p>
+                "Sie lädt nichts von anderen Servern: keine Schriften, keine Karten, keine Videos und keine Statistik- oder Analysedienste. Jede Anfrage geht nur an den Server, von dem Sie die App geladen haben."
+            </p>
+            <p>
+                "Wie jeder Webserver kann dieser Server technische Zugriffsdaten (zum Beispiel die Uhrzeit und die aufgerufene Adresse) protokollieren. Ob und wie lange das geschieht, legt der Betreiber des Servers fest."
+            </p>
+        </section>
+        <section aria-labelledby="barrierefreiheit">
+            <h2 id="barrierefreiheit">"Barrierefreiheit"</h2>
+            <p>
+                "Diese App soll für alle Menschen nutzbar sein. Ziel sind die Anforderungen der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0), also der Richtlinien für barrierefreie Webinhalte (WCAG) 2.1 in Stufe AA, und darüber hinaus WCAG 2.2 AA."
+            </p>
+            <p>
+                "Jede Seite wird bei jeder Änderung automatisch geprüft: mit dem Prüfwerkzeug axe-core in einer schmalen (320 Pixel) und einer breiten Ansicht, mit der Tastatur und auf vollständigen Text. Eine automatische Prüfung findet nicht alle Barrieren; eine Prüfung durch Fachleute hat noch nicht stattgefunden. Die App ist deshalb als teilweise barrierefrei einzustufen."
+            </p>
+            <h3>"Was noch fehlt"</h3>
+            <ul>
+                <li>"Erklärungen in Leichter Sprache."</li>
+                <li>"Erklärungen in Deutscher Gebärdensprache."</li>
+            </ul>
+            <h3>"Rückmeldung"</h3>
+            <p>{feedback(site)}</p>
+        </section>
+    }
+}
+
+/// The publisher as configured, or a plain statement that none is configured.
+fn publisher(site: &'static Site) -> &'static str {
+    site.publisher
+        .unwrap_or("Für diese App ist noch kein Herausgeber eingetragen.")
+}
+
+/// How to send feedback: the configured contacts, or a plain statement that there are none yet.
+fn feedback(site: &'static Site) -> impl IntoView {
+    let intro = "Wenn Sie auf eine Barriere stoßen oder etwas nicht verstehen, schreiben Sie uns: ";
+    match (site.feedback_email, site.feedback_url) {
+        (None, None) => {
+            view! { "Für Rückmeldungen ist noch keine Kontaktadresse eingerichtet." }.into_any()
+        }
+        (email, url) => view! {
+            {intro}
+            {email.map(|e| view! { <a href=format!("mailto:{e}")>{e}</a> })}
+            {(email.is_some() && url.is_some()).then_some(" oder über das ")}
+            {url.map(|u| view! { <a href=u rel="external">"Rückmeldeformular"</a> })}
+            "."
+        }
+        .into_any(),
+    }
+}
