@@ -27,10 +27,17 @@ fn write_start(out: &mut String, start: &Start) {
     let _ = writeln!(out, "        intro: &{:?},", start.intro);
     out.push_str("        figures: &[\n");
     for Figure { value, label } in start.figures {
-        let _ = writeln!(out, "            ::plan::model::Figure {{ value: {value:?}, label: {label:?} }},");
+        let _ = writeln!(
+            out,
+            "            ::plan::model::Figure {{ value: {value:?}, label: {label:?} }},"
+        );
     }
     out.push_str("        ],\n");
-    let _ = writeln!(out, "        principles_intro: {:?},", start.principles_intro);
+    let _ = writeln!(
+        out,
+        "        principles_intro: {:?},",
+        start.principles_intro
+    );
     let _ = writeln!(out, "        principles: &{:?},", start.principles);
     let _ = writeln!(out, "        areas_heading: {:?},", start.areas_heading);
     let _ = writeln!(out, "        areas_intro: {:?},", start.areas_intro);
@@ -38,7 +45,13 @@ fn write_start(out: &mut String, start: &Start) {
 }
 
 fn write_area(out: &mut String, area: &Area) {
-    let Area { slug, order, title, caption, paragraphs } = area;
+    let Area {
+        slug,
+        order,
+        title,
+        caption,
+        paragraphs,
+    } = area;
     let _ = writeln!(
         out,
         "        ::plan::model::Area {{ slug: {slug:?}, order: {order}, title: {title:?}, caption: {caption:?}, paragraphs: &{paragraphs:?} }},"
@@ -46,7 +59,13 @@ fn write_area(out: &mut String, area: &Area) {
 }
 
 fn write_site(out: &mut String, site: &Site) {
-    let Site { name, source_url, publisher, feedback_email, feedback_url } = site;
+    let Site {
+        name,
+        source_url,
+        publisher,
+        feedback_email,
+        feedback_url,
+    } = site;
     let _ = writeln!(
         out,
         "    site: ::plan::model::Site {{ name: {name:?}, source_url: {source_url:?}, publisher: {publisher:?}, feedback_email: {feedback_email:?}, feedback_url: {feedback_url:?} }},"
@@ -63,17 +82,29 @@ mod tests {
             start: Start {
                 title: "Ein \"Titel\" mit \\ und\nZeile",
                 intro: &["Ä"],
-                figures: &[Figure { value: "1", label: "„x“" }],
+                figures: &[Figure {
+                    value: "1",
+                    label: "„x“",
+                }],
                 principles_intro: "p",
                 principles: &["a", "b"],
                 areas_heading: "h",
                 areas_intro: "i",
             },
             areas: &[],
-            site: Site { name: "n", source_url: "https://x", publisher: None, feedback_email: Some("a@b"), feedback_url: None },
+            site: Site {
+                name: "n",
+                source_url: "https://x",
+                publisher: None,
+                feedback_email: Some("a@b"),
+                feedback_url: None,
+            },
         };
         let code = plan_to_rust(&plan);
-        assert!(code.contains(r#"title: "Ein \"Titel\" mit \\ und\nZeile","#), "{code}");
+        assert!(
+            code.contains(r#"title: "Ein \"Titel\" mit \\ und\nZeile","#),
+            "{code}"
+        );
         assert!(code.contains(r#"principles: &["a", "b"],"#), "{code}");
         assert!(code.contains(r#"feedback_email: Some("a@b")"#), "{code}");
         assert!(code.contains(r#"publisher: None"#), "{code}");

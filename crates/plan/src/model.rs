@@ -127,7 +127,10 @@ mod tests {
         check("Nur einer.", "Nur einer.");
         check("Ohne Punkt", "Ohne Punkt");
         check("", "");
-        check("Die 18. Legislaturperiode endet. Dann", "Die 18. Legislaturperiode endet.");
+        check(
+            "Die 18. Legislaturperiode endet. Dann",
+            "Die 18. Legislaturperiode endet.",
+        );
         check("Rund 107.000 kamen. Danach", "Rund 107.000 kamen.");
         check("Wirklich? Ja.", "Wirklich?");
         check("Größe ändern! Später", "Größe ändern!");

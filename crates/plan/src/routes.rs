@@ -44,7 +44,10 @@ impl<'a> Route<'a> {
 
     /// The route a path names, if any; a trailing slash is accepted, unknown area slugs are not.
     pub fn parse(path: &'a str) -> Option<Route<'a>> {
-        let trimmed = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+        let trimmed = path
+            .strip_suffix('/')
+            .filter(|p| !p.is_empty())
+            .unwrap_or(path);
         match trimmed {
             "/" => Some(Route::Home),
             "/leitlinien" => Some(Route::Leitlinien),
@@ -81,7 +84,10 @@ mod tests {
         check("/leitlinien/", Some(Route::Leitlinien));
         check("/handlungsfelder", Some(Route::Handlungsfelder));
         check("/service", Some(Route::Service));
-        check("/handlungsfelder/wohnen-und-integration-vor-ort", Some(Route::Area("wohnen-und-integration-vor-ort")));
+        check(
+            "/handlungsfelder/wohnen-und-integration-vor-ort",
+            Some(Route::Area("wohnen-und-integration-vor-ort")),
+        );
         check("/handlungsfelder/gibt-es-nicht", None);
         check("/handlungsfelder/unterbringung/mehr", None);
         check("", None);

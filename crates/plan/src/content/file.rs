@@ -26,10 +26,18 @@ impl TomlFile {
     /// Reads a file, or records why it cannot be read.
     pub fn read(path: &Path, errors: &mut Vec<ContentError>) -> Option<TomlFile> {
         match fs::read_to_string(path) {
-            Ok(text) => Some(TomlFile { path: path.to_path_buf(), text }),
+            Ok(text) => Some(TomlFile {
+                path: path.to_path_buf(),
+                text,
+            }),
             Err(e) => {
                 let message = format!("cannot read the file: {e}");
-                errors.push(ContentError { file: path.to_path_buf(), line: 1, field: None, message });
+                errors.push(ContentError {
+                    file: path.to_path_buf(),
+                    line: 1,
+                    field: None,
+                    message,
+                });
                 None
             }
         }
@@ -47,10 +55,17 @@ impl TomlFile {
                 let field = message
                     .split('`')
                     .nth(1)
-                    .filter(|_| message.starts_with("unknown field") || message.starts_with("missing field"))
+                    .filter(|_| {
+                        message.starts_with("unknown field") || message.starts_with("missing field")
+                    })
                     .map(str::to_owned)
                     .or_else(|| self.key_on_line(line));
-                errors.push(ContentError { file: self.path.clone(), line, field, message });
+                errors.push(ContentError {
+                    file: self.path.clone(),
+                    line,
+                    field,
+                    message,
+                });
                 None
             }
         }
@@ -60,7 +75,10 @@ impl TomlFile {
     fn key_on_line(&self, line: usize) -> Option<String> {
         let (key, _) = self.text.lines().nth(line - 1)?.split_once('=')?;
         let key = key.trim();
-        let is_key = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        let is_key = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
         is_key.then(|| key.to_owned())
     }
 
@@ -71,11 +89,21 @@ impl TomlFile {
 
     /// An error in this file.
     pub fn error(&self, line: usize, field: &str, message: String) -> ContentError {
-        ContentError { file: self.path.clone(), line, field: Some(field.to_owned()), message }
+        ContentError {
+            file: self.path.clone(),
+            line,
+            field: Some(field.to_owned()),
+            message,
+        }
     }
 
     /// A required, non-empty text field.
-    pub fn text(&self, field: &str, value: Option<Spanned<String>>, errors: &mut Vec<ContentError>) -> Option<&'static str> {
+    pub fn text(
+        &self,
+        field: &str,
+        value: Option<Spanned<String>>,
+        errors: &mut Vec<ContentError>,
+    ) -> Option<&'static str> {
         self.text_at(1, field, value, errors)
     }
 
@@ -108,7 +136,8 @@ impl TomlFile {
         errors: &mut Vec<ContentError>,
     ) -> Option<(&'static str, usize)> {
         let line = value.as_ref().map(|v| self.line(v.span().start))?;
-        self.text_at(line, field, value, errors).map(|text| (text, line))
+        self.text_at(line, field, value, errors)
+            .map(|text| (text, line))
     }
 
     /// Records an error when a present value fails a check.
@@ -142,7 +171,10 @@ impl TomlFile {
             errors.push(self.error(list_line, field, "must not be empty".into()));
             return None;
         }
-        let texts: Option<Vec<&'static str>> = items.into_iter().map(|item| self.text(field, Some(item), errors)).collect();
+        let texts: Option<Vec<&'static str>> = items
+            .into_iter()
+            .map(|item| self.text(field, Some(item), errors))
+            .collect();
         texts.map(leak_slice)
     }
 
@@ -158,7 +190,10 @@ impl TomlFile {
             return None;
         };
         let line = self.line(value.span().start);
-        let paragraphs: Vec<&'static str> = split_paragraphs(value.get_ref()).into_iter().map(leak).collect();
+        let paragraphs: Vec<&'static str> = split_paragraphs(value.get_ref())
+            .into_iter()
+            .map(leak)
+            .collect();
         if paragraphs.is_empty() {
             errors.push(self.error(line, field, "must not be empty".into()));
             return None;
@@ -167,7 +202,12 @@ impl TomlFile {
     }
 
     /// A required position between 1 and `max`.
-    pub fn order(&self, value: Option<Spanned<i64>>, max: usize, errors: &mut Vec<ContentError>) -> Option<u32> {
+    pub fn order(
+        &self,
+        value: Option<Spanned<i64>>,
+        max: usize,
+        errors: &mut Vec<ContentError>,
+    ) -> Option<u32> {
         let Some(value) = value else {
             errors.push(self.error(1, "order", "missing; this field is required".into()));
             return None;
@@ -176,7 +216,11 @@ impl TomlFile {
         match u32::try_from(*value.get_ref()) {
             Ok(order) if (1..=max as u32).contains(&order) => Some(order),
             _ => {
-                errors.push(self.error(line, "order", format!("must be a whole number from 1 to {max}")));
+                errors.push(self.error(
+                    line,
+                    "order",
+                    format!("must be a whole number from 1 to {max}"),
+                ));
                 None
             }
         }

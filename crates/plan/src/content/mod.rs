@@ -39,7 +39,11 @@ pub fn load(dir: &Path) -> Result<Plan, ContentErrors> {
         check_figures(dir, start, figure_lines, &areas, &mut errors);
     }
     match (start.map(|(start, _)| start), site) {
-        (Some(start), Some(site)) if errors.is_empty() => Ok(Plan { start, areas: leak_slice(areas), site }),
+        (Some(start), Some(site)) if errors.is_empty() => Ok(Plan {
+            start,
+            areas: leak_slice(areas),
+            site,
+        }),
         _ => Err(ContentErrors(errors)),
     }
 }
@@ -54,11 +58,17 @@ fn list_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
                 if !area_is_dir && area_path.extension().is_some_and(|e| e == "toml") {
                     area_files.push(area_path);
                 } else {
-                    errors.push(stray(&area_path, "only action-area files ending in .toml belong here"));
+                    errors.push(stray(
+                        &area_path,
+                        "only action-area files ending in .toml belong here",
+                    ));
                 }
             }
         } else if is_dir || !TOP_LEVEL_FILES.contains(&name) {
-            errors.push(stray(&path, "expected only start.toml, site.toml and handlungsfelder/*.toml"));
+            errors.push(stray(
+                &path,
+                "expected only start.toml, site.toml and handlungsfelder/*.toml",
+            ));
         }
     }
     area_files.sort();
@@ -70,7 +80,11 @@ fn entries(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<(PathBuf, bool)> {
     let read = match fs::read_dir(dir) {
         Ok(read) => read,
         Err(e) => {
-            errors.push(whole_file(dir, None, format!("cannot read the folder: {e}")));
+            errors.push(whole_file(
+                dir,
+                None,
+                format!("cannot read the folder: {e}"),
+            ));
             return Vec::new();
         }
     };
@@ -88,21 +102,37 @@ fn entries(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<(PathBuf, bool)> {
 }
 
 fn stray(path: &Path, hint: &str) -> ContentError {
-    whole_file(path, None, format!("stray file: not part of the content ({hint})"))
+    whole_file(
+        path,
+        None,
+        format!("stray file: not part of the content ({hint})"),
+    )
 }
 
 fn whole_file(path: &Path, field: Option<&str>, message: String) -> ContentError {
-    ContentError { file: path.to_path_buf(), line: 1, field: field.map(str::to_owned), message }
+    ContentError {
+        file: path.to_path_buf(),
+        line: 1,
+        field: field.map(str::to_owned),
+        message,
+    }
 }
 
 /// The start page and the line of each key figure, for later checks.
-fn start(f: &TomlFile, raw: RawStart, errors: &mut Vec<ContentError>) -> Option<(Start, Vec<usize>)> {
+fn start(
+    f: &TomlFile,
+    raw: RawStart,
+    errors: &mut Vec<ContentError>,
+) -> Option<(Start, Vec<usize>)> {
     let mut figures = Vec::new();
     let mut figure_lines = Vec::new();
     for spanned in raw.figures {
         let line = f.line(spanned.span().start);
         let figure = spanned.into_inner();
-        let value_line = figure.value.as_ref().map_or(line, |v| f.line(v.span().start));
+        let value_line = figure
+            .value
+            .as_ref()
+            .map_or(line, |v| f.line(v.span().start));
         let value = f.text_at(line, "figures.value", figure.value, errors);
         let label = f.text_at(line, "figures.label", figure.label, errors);
         if let (Some(value), Some(label)) = (value, label) {
@@ -126,13 +156,33 @@ fn site(f: &TomlFile, raw: RawSite, errors: &mut Vec<ContentError>) -> Option<Si
     let email = f.optional_text("feedback_email", raw.feedback_email, errors);
     let url = f.optional_text("feedback_url", raw.feedback_url, errors);
     let source_url = f.text("source_url", raw.source_url, errors);
-    f.check(email, "feedback_email", |v| v.contains('@') && !v.contains(char::is_whitespace), "must be an e-mail address", errors);
-    f.check(url, "feedback_url", |v| v.starts_with("https://"), "must be a web address starting with https://", errors);
-    f.check(source_url.map(|v| (v, 1)), "source_url", |v| v.starts_with("https://"), "must be a web address starting with https://", errors);
+    f.check(
+        email,
+        "feedback_email",
+        |v| v.contains('@') && !v.contains(char::is_whitespace),
+        "must be an e-mail address",
+        errors,
+    );
+    f.check(
+        url,
+        "feedback_url",
+        |v| v.starts_with("https://"),
+        "must be a web address starting with https://",
+        errors,
+    );
+    f.check(
+        source_url.map(|v| (v, 1)),
+        "source_url",
+        |v| v.starts_with("https://"),
+        "must be a web address starting with https://",
+        errors,
+    );
     Some(Site {
         name: f.text("name", raw.name, errors)?,
         source_url: source_url?,
-        publisher: f.optional_text("publisher", raw.publisher, errors).map(|(v, _)| v),
+        publisher: f
+            .optional_text("publisher", raw.publisher, errors)
+            .map(|(v, _)| v),
         feedback_email: email.map(|(v, _)| v),
         feedback_url: url.map(|(v, _)| v),
     })
@@ -145,7 +195,9 @@ fn areas(dir: &Path, files: &[PathBuf], errors: &mut Vec<ContentError>) -> Vec<A
     let mut orders: HashMap<u32, PathBuf> = HashMap::new();
     let mut unreadable = false;
     for path in files {
-        let Some(f) = TomlFile::read(path, errors) else { continue };
+        let Some(f) = TomlFile::read(path, errors) else {
+            continue;
+        };
         let Some(raw) = f.parse::<RawArea>(errors) else {
             unreadable = true;
             continue;
@@ -160,24 +212,51 @@ fn areas(dir: &Path, files: &[PathBuf], errors: &mut Vec<ContentError>) -> Vec<A
         let paragraphs = f.paragraphs("text", raw.text, errors);
         if let Some(slug) = slug {
             if !AREA_SLUGS.contains(&slug) {
-                errors.push(f.error(slug_line, "slug", format!("unknown area `{slug}`; the areas are: {}", AREA_SLUGS.join(", "))));
+                errors.push(f.error(
+                    slug_line,
+                    "slug",
+                    format!(
+                        "unknown area `{slug}`; the areas are: {}",
+                        AREA_SLUGS.join(", ")
+                    ),
+                ));
             } else if let Some(other) = slugs.insert(slug, path.clone()) {
-                errors.push(f.error(slug_line, "slug", format!("duplicate slug `{slug}`, also used in {}", other.display())));
+                errors.push(f.error(
+                    slug_line,
+                    "slug",
+                    format!("duplicate slug `{slug}`, also used in {}", other.display()),
+                ));
             }
         }
         if let Some(order) = order {
             if let Some(other) = orders.insert(order, path.clone()) {
-                errors.push(f.error(order_line, "order", format!("duplicate order {order}, also used in {}", other.display())));
+                errors.push(f.error(
+                    order_line,
+                    "order",
+                    format!("duplicate order {order}, also used in {}", other.display()),
+                ));
             }
         }
-        if let (Some(slug), Some(order), Some(title), Some(caption), Some(paragraphs)) = (slug, order, title, caption, paragraphs) {
-            areas.push(Area { slug, order, title, caption, paragraphs });
+        if let (Some(slug), Some(order), Some(title), Some(caption), Some(paragraphs)) =
+            (slug, order, title, caption, paragraphs)
+        {
+            areas.push(Area {
+                slug,
+                order,
+                title,
+                caption,
+                paragraphs,
+            });
         }
     }
     // An area whose file could not be read is reported there, not again as missing.
     for slug in AREA_SLUGS.iter().filter(|_| !unreadable) {
         if !slugs.contains_key(slug) {
-            errors.push(whole_file(&dir.join(AREAS_DIR), Some("slug"), format!("no file for the area `{slug}`")));
+            errors.push(whole_file(
+                &dir.join(AREAS_DIR),
+                Some("slug"),
+                format!("no file for the area `{slug}`"),
+            ));
         }
     }
     areas.sort_by_key(|area| area.order);
@@ -185,13 +264,27 @@ fn areas(dir: &Path, files: &[PathBuf], errors: &mut Vec<ContentError>) -> Vec<A
 }
 
 /// Each figure's value must appear in the plan's own text: figures restate the source, never add to it.
-fn check_figures(dir: &Path, start: &Start, lines: &[usize], areas: &[Area], errors: &mut Vec<ContentError>) {
+fn check_figures(
+    dir: &Path,
+    start: &Start,
+    lines: &[usize],
+    areas: &[Area],
+    errors: &mut Vec<ContentError>,
+) {
     let mut corpus: Vec<&str> = start.intro.to_vec();
     corpus.extend(areas.iter().flat_map(|a| a.paragraphs.iter().copied()));
     for (figure, &line) in start.figures.iter().zip(lines) {
         if !corpus.iter().any(|text| text.contains(figure.value)) {
-            let message = format!("`{}` does not appear in the plan's text; figures must restate the source", figure.value);
-            errors.push(ContentError { file: dir.join("start.toml"), line, field: Some("figures.value".into()), message });
+            let message = format!(
+                "`{}` does not appear in the plan's text; figures must restate the source",
+                figure.value
+            );
+            errors.push(ContentError {
+                file: dir.join("start.toml"),
+                line,
+                field: Some("figures.value".into()),
+                message,
+            });
         }
     }
 }

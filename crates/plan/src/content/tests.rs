@@ -47,14 +47,26 @@ fn check(change: impl FnOnce(&Path), expected: &str) {
 /// Like [`check`], for a change that necessarily causes several errors, in the order reported.
 fn check_all(change: impl FnOnce(&Path), expected: &[&str]) {
     let dir = changed_copy(change);
-    let errors = load(dir.path()).expect_err("malformed content must not load").0;
+    let errors = load(dir.path())
+        .expect_err("malformed content must not load")
+        .0;
     let shown: Vec<String> = errors
         .iter()
-        .map(|e| e.to_string().replace(&format!("{}/", dir.path().display()), ""))
+        .map(|e| {
+            e.to_string()
+                .replace(&format!("{}/", dir.path().display()), "")
+        })
         .collect();
-    assert_eq!(shown.len(), expected.len(), "expected {expected:#?}, got {shown:#?}");
+    assert_eq!(
+        shown.len(),
+        expected.len(),
+        "expected {expected:#?}, got {shown:#?}"
+    );
     for (shown, expected) in shown.iter().zip(expected) {
-        assert!(shown.starts_with(expected), "expected {expected:?}\n     got {shown:?}");
+        assert!(
+            shown.starts_with(expected),
+            "expected {expected:?}\n     got {shown:?}"
+        );
     }
 }
 
@@ -71,7 +83,10 @@ fn real_content_loads_with_every_area_once_in_order() {
     assert_eq!(plan.start.principles.len(), 5);
     assert_eq!(plan.start.intro.len(), 3);
     assert_eq!(plan.start.figures.len(), 5);
-    assert_eq!(plan.site.publisher, None, "no publisher is configured in the repository");
+    assert_eq!(
+        plan.site.publisher, None,
+        "no publisher is configured in the repository"
+    );
 }
 
 #[test]
@@ -88,29 +103,63 @@ fn check_paragraphs(text: &str, expected: &[&str]) {
 
 #[test]
 fn missing_field_names_file_line_and_field() {
-    check(|d| edit(d, AREA_1, "title = \"Unterbringung\"\n", ""), &format!("{AREA_1}:1: field `title`: missing"));
-    check(|d| edit(d, "start.toml", "areas_heading = \"Hessen handelt\"\n", ""), "start.toml:1: field `areas_heading`: missing");
+    check(
+        |d| edit(d, AREA_1, "title = \"Unterbringung\"\n", ""),
+        &format!("{AREA_1}:1: field `title`: missing"),
+    );
+    check(
+        |d| edit(d, "start.toml", "areas_heading = \"Hessen handelt\"\n", ""),
+        "start.toml:1: field `areas_heading`: missing",
+    );
 }
 
 #[test]
 fn empty_field_names_its_line() {
-    check(|d| edit(d, AREA_1, "caption = \"HEAE Gießen\"", "caption = \"  \""), &format!("{AREA_1}:12: field `caption`: must not be empty"));
+    check(
+        |d| edit(d, AREA_1, "caption = \"HEAE Gießen\"", "caption = \"  \""),
+        &format!("{AREA_1}:12: field `caption`: must not be empty"),
+    );
     let empty_text = "slug = \"rueckfuehrungen\"\norder = 2\ntitle = \"R\"\ncaption = \"C\"\ntext = \"\"\"\n\n  \n\"\"\"\n";
-    check(|d| fs::write(d.join(AREA_2), empty_text).unwrap(), &format!("{AREA_2}:5: field `text`: must not be empty"));
-    check(|d| edit(d, "start.toml", "  \"Kompetent mit Vielfalt umgehen,\",", "  \"\","), "start.toml:32: field `principles`: must not be empty");
+    check(
+        |d| fs::write(d.join(AREA_2), empty_text).unwrap(),
+        &format!("{AREA_2}:5: field `text`: must not be empty"),
+    );
+    check(
+        |d| {
+            edit(
+                d,
+                "start.toml",
+                "  \"Kompetent mit Vielfalt umgehen,\",",
+                "  \"\",",
+            )
+        },
+        "start.toml:32: field `principles`: must not be empty",
+    );
 }
 
 #[test]
 fn unknown_field_is_reported() {
-    check(|d| edit(d, AREA_2, "title =", "titel = \"x\"\ntitle ="), &format!("{AREA_2}:11: field `titel`: unknown field `titel`"));
+    check(
+        |d| edit(d, AREA_2, "title =", "titel = \"x\"\ntitle ="),
+        &format!("{AREA_2}:11: field `titel`: unknown field `titel`"),
+    );
 }
 
 #[test]
 fn duplicate_slug_is_reported() {
     check_all(
-        |d| edit(d, AREA_2, "slug = \"rueckfuehrungen\"", "slug = \"unterbringung\""),
+        |d| {
+            edit(
+                d,
+                AREA_2,
+                "slug = \"rueckfuehrungen\"",
+                "slug = \"unterbringung\"",
+            )
+        },
         &[
-            &format!("{AREA_2}:9: field `slug`: duplicate slug `unterbringung`, also used in {AREA_1}"),
+            &format!(
+                "{AREA_2}:9: field `slug`: duplicate slug `unterbringung`, also used in {AREA_1}"
+            ),
             "handlungsfelder:1: field `slug`: no file for the area `rueckfuehrungen`",
         ],
     );
@@ -119,9 +168,18 @@ fn duplicate_slug_is_reported() {
 #[test]
 fn unknown_area_is_reported() {
     check_all(
-        |d| edit(d, AREA_2, "slug = \"rueckfuehrungen\"", "slug = \"rueckfuehrung\""),
+        |d| {
+            edit(
+                d,
+                AREA_2,
+                "slug = \"rueckfuehrungen\"",
+                "slug = \"rueckfuehrung\"",
+            )
+        },
         &[
-            &format!("{AREA_2}:9: field `slug`: unknown area `rueckfuehrung`; the areas are: unterbringung, "),
+            &format!(
+                "{AREA_2}:9: field `slug`: unknown area `rueckfuehrung`; the areas are: unterbringung, "
+            ),
             "handlungsfelder:1: field `slug`: no file for the area `rueckfuehrungen`",
         ],
     );
@@ -131,25 +189,46 @@ fn unknown_area_is_reported() {
 fn missing_area_is_reported() {
     let dir = changed_copy(|d| fs::remove_file(d.join(AREA_2)).unwrap());
     let errors = load(dir.path()).unwrap_err().to_string();
-    assert!(errors.contains("handlungsfelder:1: field `slug`: no file for the area `rueckfuehrungen`"), "{errors}");
+    assert!(
+        errors.contains("handlungsfelder:1: field `slug`: no file for the area `rueckfuehrungen`"),
+        "{errors}"
+    );
 }
 
 #[test]
 fn duplicate_order_is_reported() {
-    check(|d| edit(d, AREA_2, "order = 2", "order = 1"), &format!("{AREA_2}:10: field `order`: duplicate order 1"));
+    check(
+        |d| edit(d, AREA_2, "order = 2", "order = 1"),
+        &format!("{AREA_2}:10: field `order`: duplicate order 1"),
+    );
 }
 
 #[test]
 fn order_out_of_range_is_reported() {
-    check(|d| edit(d, AREA_2, "order = 2", "order = 9"), &format!("{AREA_2}:10: field `order`: must be a whole number from 1 to 8"));
-    check(|d| edit(d, AREA_2, "order = 2", "order = -2"), &format!("{AREA_2}:10: field `order`: must be a whole number"));
+    check(
+        |d| edit(d, AREA_2, "order = 2", "order = 9"),
+        &format!("{AREA_2}:10: field `order`: must be a whole number from 1 to 8"),
+    );
+    check(
+        |d| edit(d, AREA_2, "order = 2", "order = -2"),
+        &format!("{AREA_2}:10: field `order`: must be a whole number"),
+    );
 }
 
 #[test]
 fn stray_file_is_reported() {
-    check(|d| fs::write(d.join("notizen.txt"), "x").unwrap(), "notizen.txt:1: stray file");
-    check(|d| fs::write(d.join("handlungsfelder/09-neu.md"), "x").unwrap(), "handlungsfelder/09-neu.md:1: stray file");
-    check(|d| fs::create_dir(d.join("bilder")).unwrap(), "bilder:1: stray file");
+    check(
+        |d| fs::write(d.join("notizen.txt"), "x").unwrap(),
+        "notizen.txt:1: stray file",
+    );
+    check(
+        |d| fs::write(d.join("handlungsfelder/09-neu.md"), "x").unwrap(),
+        "handlungsfelder/09-neu.md:1: stray file",
+    );
+    check(
+        |d| fs::create_dir(d.join("bilder")).unwrap(),
+        "bilder:1: stray file",
+    );
 }
 
 #[test]
@@ -163,34 +242,86 @@ fn editor_backup_and_hidden_files_are_ignored() {
 
 #[test]
 fn syntax_error_names_its_line() {
-    check(|d| edit(d, AREA_1, "order = 1", "order = = 1"), &format!("{AREA_1}:10: field `order`: "));
+    check(
+        |d| edit(d, AREA_1, "order = 1", "order = = 1"),
+        &format!("{AREA_1}:10: field `order`: "),
+    );
 }
 
 #[test]
 fn wrong_type_names_its_line_and_field() {
-    check(|d| edit(d, AREA_1, "order = 1", "order = \"eins\""), &format!("{AREA_1}:10: field `order`: invalid type"));
+    check(
+        |d| edit(d, AREA_1, "order = 1", "order = \"eins\""),
+        &format!("{AREA_1}:10: field `order`: invalid type"),
+    );
 }
 
 #[test]
 fn invented_figure_is_reported() {
-    check(|d| edit(d, "start.toml", "value = \"rund 107.000\"", "value = \"rund 108.000\""), "start.toml:45: field `figures.value`: `rund 108.000` does not appear");
+    check(
+        |d| {
+            edit(
+                d,
+                "start.toml",
+                "value = \"rund 107.000\"",
+                "value = \"rund 108.000\"",
+            )
+        },
+        "start.toml:45: field `figures.value`: `rund 108.000` does not appear",
+    );
 }
 
 #[test]
 fn figure_without_label_is_reported() {
-    check(|d| edit(d, "start.toml", "label = \"Flüchtlinge sind seit 2015 nach Hessen gekommen.\"\n", ""), "start.toml:44: field `figures.label`: missing");
+    check(
+        |d| {
+            edit(
+                d,
+                "start.toml",
+                "label = \"Flüchtlinge sind seit 2015 nach Hessen gekommen.\"\n",
+                "",
+            )
+        },
+        "start.toml:44: field `figures.label`: missing",
+    );
 }
 
 #[test]
 fn malformed_settings_are_reported() {
-    check(|d| edit(d, "site.toml", "# feedback_email = \"\"", "feedback_email = \"keine adresse\""), "site.toml:16: field `feedback_email`: must be an e-mail address");
-    check(|d| edit(d, "site.toml", "# feedback_url = \"\"", "feedback_url = \"http://x.de\""), "site.toml:17: field `feedback_url`: must be a web address");
-    check(|d| edit(d, "site.toml", "# publisher = \"\"", "publisher = \"\""), "site.toml:13: field `publisher`: must not be empty");
+    check(
+        |d| {
+            edit(
+                d,
+                "site.toml",
+                "# feedback_email = \"\"",
+                "feedback_email = \"keine adresse\"",
+            )
+        },
+        "site.toml:16: field `feedback_email`: must be an e-mail address",
+    );
+    check(
+        |d| {
+            edit(
+                d,
+                "site.toml",
+                "# feedback_url = \"\"",
+                "feedback_url = \"http://x.de\"",
+            )
+        },
+        "site.toml:17: field `feedback_url`: must be a web address",
+    );
+    check(
+        |d| edit(d, "site.toml", "# publisher = \"\"", "publisher = \"\""),
+        "site.toml:13: field `publisher`: must not be empty",
+    );
 }
 
 #[test]
 fn missing_file_is_reported() {
-    check(|d| fs::remove_file(d.join("site.toml")).unwrap(), "site.toml:1: cannot read the file");
+    check(
+        |d| fs::remove_file(d.join("site.toml")).unwrap(),
+        "site.toml:1: cannot read the file",
+    );
 }
 
 #[test]
