@@ -45,10 +45,9 @@ pub fn size() -> Result<(), String> {
     let html = std::fs::read_to_string(dist.join("index.html")).map_err(|e| e.to_string())?;
     let mut first_visit: Vec<&FileSize> = vec![];
     for name in std::iter::once("index.html".to_owned()).chain(referenced(&html)) {
-        if let Some(f) = files.iter().find(|f| f.name == name) {
-            if !first_visit.iter().any(|v| v.name == f.name) {
-                first_visit.push(f);
-            }
+        let file = files.iter().find(|f| f.name == name);
+        if let Some(f) = file.filter(|f| !first_visit.iter().any(|v| v.name == f.name)) {
+            first_visit.push(f);
         }
     }
     let brotli: usize = first_visit.iter().map(|f| f.brotli).sum();
