@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use plan::model::Start;
+use plan::sections::{PRINCIPLES_INTRO_ANCHOR, principle_anchor};
 
 /// The sentence that introduces the principles, followed by the principles as a list.
 #[component]
@@ -10,9 +11,14 @@ pub fn Principles(
     start: &'static Start,
 ) -> impl IntoView {
     view! {
-        <p>{start.principles_intro}</p>
+        <p id=PRINCIPLES_INTRO_ANCHOR>{start.principles_intro}</p>
         <ul class="principles">
-            {start.principles.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
+            {start
+                .principles
+                .iter()
+                .enumerate()
+                .map(|(i, p)| view! { <li id=principle_anchor(i)>{*p}</li> })
+                .collect_view()}
         </ul>
     }
 }

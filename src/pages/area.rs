@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use plan::model::Area;
 use plan::routes::Route;
+use plan::sections::paragraph_anchor;
 
 /// Reads the slug from the URL and shows that area, or the not-found page for an unknown slug.
 #[component]
@@ -39,7 +40,12 @@ pub fn AreaView(
             <p class="eyebrow">{format!("Handlungsfeld {} von {}", area.order, PLAN.areas.len())}</p>
             <h1 tabindex="-1">{area.title}</h1>
             <Illustration area=area />
-            {area.paragraphs.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            {area
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| view! { <p id=paragraph_anchor(i)>{*p}</p> })
+                .collect_view()}
         </article>
         <nav class="pager" aria-label="Weitere Handlungsfelder">
             <ul>

@@ -4,6 +4,7 @@ use crate::components::{area_cards::AreaCards, breadcrumbs::Breadcrumbs, page_me
 use crate::content::PLAN;
 use leptos::prelude::*;
 use plan::routes::Route;
+use plan::sections::AREAS_INTRO_ANCHOR;
 
 /// All action areas as cards.
 #[component]
@@ -13,7 +14,7 @@ pub fn HandlungsfelderPage() -> impl IntoView {
         <PageMeta title=start.areas_heading description=start.areas_intro />
         <Breadcrumbs trail=vec![("Start", Route::Home.path())] current=start.areas_heading />
         <h1 tabindex="-1">{start.areas_heading}</h1>
-        <p>{start.areas_intro}</p>
+        <p id=AREAS_INTRO_ANCHOR>{start.areas_intro}</p>
         <AreaCards areas=PLAN.areas heading_level=2 />
     }
 }

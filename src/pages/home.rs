@@ -7,6 +7,7 @@ use crate::content::PLAN;
 use leptos::prelude::*;
 use plan::model::first_sentence;
 use plan::routes::Route;
+use plan::sections::intro_anchor;
 
 /// The start page.
 #[component]
@@ -16,7 +17,12 @@ pub fn HomePage() -> impl IntoView {
         <PageMeta description=first_sentence(start.intro[0]) />
         <h1 tabindex="-1">{start.title}</h1>
         <div class="intro">
-            {start.intro.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            {start
+                .intro
+                .iter()
+                .enumerate()
+                .map(|(i, p)| view! { <p id=intro_anchor(i)>{*p}</p> })
+                .collect_view()}
         </div>
         <KeyFigures figures=start.figures />
         <section aria-labelledby="leitlinien">

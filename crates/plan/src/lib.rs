@@ -7,3 +7,4 @@ pub mod codegen;
 pub mod content;
 pub mod model;
 pub mod routes;
+pub mod sections;
