@@ -1,0 +1,122 @@
+//! A tiny static file server for the built app in `dist/`, used by the end-to-end tests and `cargo xtask serve`.
+//!
+//! Files are served as they are; any other path is a route of the single-page app and gets
+//! `dist/404.html` (status 404) when it exists, else the app shell `dist/index.html` (status 200).
+//! All response headers are decided in [`headers_for`].
+
+mod headers;
+mod reply;
+mod urlpath;
+
+use std::fs::File;
+use std::io;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+pub use headers::headers_for;
+pub use reply::{Body, Reply, reply};
+
+/// How many threads answer requests, so that one slow download does not hold up the others.
+const WORKERS: usize = 4;
+
+/// A running server; it stops and joins its threads when dropped.
+pub struct SiteServer {
+    server: Arc<tiny_http::Server>,
+    addr: SocketAddr,
+    workers: Vec<JoinHandle<()>>,
+}
+
+impl SiteServer {
+    /// Serves `dist` on `addr` (e.g. "127.0.0.1:0" for a free port).
+    pub fn start(dist: &Path, addr: &str) -> io::Result<SiteServer> {
+        let server = tiny_http::Server::http(addr).map_err(io::Error::other)?;
+        let addr = server
+            .server_addr()
+            .to_ip()
+            .ok_or_else(|| io::Error::other("the server does not listen on an IP address"))?;
+        let server = Arc::new(server);
+        let workers = (0..WORKERS)
+            .map(|n| {
+                let server = Arc::clone(&server);
+                let dist = dist.to_path_buf();
+                std::thread::Builder::new()
+                    .name(format!("siteserver-{n}"))
+                    .spawn(move || serve(&server, &dist))
+            })
+            .collect::<io::Result<Vec<_>>>()?;
+        Ok(SiteServer {
+            server,
+            addr,
+            workers,
+        })
+    }
+
+    /// The base URL, such as `http://127.0.0.1:8080`, without a trailing slash.
+    pub fn url(&self) -> String {
+        let mut addr = self.addr;
+        if addr.ip().is_unspecified() {
+            addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+        }
+        format!("http://{addr}")
+    }
+
+    /// Blocks forever, serving requests (used by `cargo xtask serve`).
+    pub fn wait(mut self) {
+        for worker in std::mem::take(&mut self.workers) {
+            let _ = worker.join();
+        }
+    }
+}
+
+impl Drop for SiteServer {
+    fn drop(&mut self) {
+        // Each call wakes one worker blocked in `incoming_requests`, which then ends its loop.
+        for _ in &self.workers {
+            self.server.unblock();
+        }
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
+        }
+    }
+}
+
+/// Answers requests until the server is unblocked.
+fn serve(server: &tiny_http::Server, dist: &Path) {
+    for request in server.incoming_requests() {
+        let planned = reply(dist, request.method().as_str(), request.url());
+        // A client that went away is not the server's problem.
+        let _ = answer(request, planned);
+    }
+}
+
+/// Sends a planned reply; a file that vanished since planning becomes a 404.
+fn answer(request: tiny_http::Request, planned: Reply) -> io::Result<()> {
+    let headers: Vec<tiny_http::Header> = planned
+        .headers
+        .iter()
+        .filter_map(|(k, v)| tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).ok())
+        .collect();
+    match planned.body {
+        Body::File(path) => match File::open(&path) {
+            Ok(file) => {
+                let mut response =
+                    tiny_http::Response::from_file(file).with_status_code(planned.status);
+                for header in headers {
+                    response.add_header(header);
+                }
+                request.respond(response)
+            }
+            Err(_) => request.respond(tiny_http::Response::empty(404)),
+        },
+        Body::Message(text) => {
+            let mut response =
+                tiny_http::Response::from_data(text.as_bytes()).with_status_code(planned.status);
+            for header in headers {
+                response.add_header(header);
+            }
+            request.respond(response)
+        }
+    }
+}
