@@ -55,7 +55,10 @@ fn read_jsonl(dir: &Path, name: &str) -> Result<Vec<serde_json::Value>, String> 
 
 /// Returns the string field `key` of a JSON object.
 fn field(value: &serde_json::Value, key: &str) -> Result<String, String> {
-    value[key].as_str().map(str::to_owned).ok_or_else(|| format!("a line lacks the field \"{key}\""))
+    value[key]
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("a line lacks the field \"{key}\""))
 }
 
 /// Splits a GermanQuAD context into title (first line), headings (`== … ==` lines) and text.
@@ -73,7 +76,12 @@ fn passage(id: String, context: &str) -> Passage {
         target.push_str(trimmed.trim_matches('=').trim());
         target.push('\n');
     }
-    Passage { id, title, heading, text }
+    Passage {
+        id,
+        title,
+        heading,
+        text,
+    }
 }
 
 /// Loads passages and questions from `data_dir`.
@@ -95,8 +103,14 @@ fn load(data_dir: &Path) -> Result<(Vec<Passage>, Vec<Question>, usize), String>
     let mut questions = Vec::with_capacity(queries.len());
     for query in &queries {
         let id = field(query, "query_id")?;
-        let gold = gold.get(&id).cloned().ok_or_else(|| format!("query {id} has no qrel"))?;
-        questions.push(Question { text: field(query, "query_text")?, gold });
+        let gold = gold
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| format!("query {id} has no qrel"))?;
+        questions.push(Question {
+            text: field(query, "query_text")?,
+            gold,
+        });
     }
     Ok((passages, questions, corpus_bytes))
 }
@@ -135,7 +149,11 @@ fn evaluate(
         let started = Instant::now();
         let results = index.search_with(&q.text, options);
         micros.push(started.elapsed().as_secs_f64() * 1e6);
-        let rank = results.hits.iter().position(|h| passages[h.doc].id == q.gold).map(|p| p + 1);
+        let rank = results
+            .hits
+            .iter()
+            .position(|h| passages[h.doc].id == q.gold)
+            .map(|p| p + 1);
         ranks.push(rank);
     }
     (ranks, micros)
@@ -145,7 +163,11 @@ fn evaluate(
 fn build(passages: &[Passage]) -> Index {
     let docs: Vec<Document<'_>> = passages
         .iter()
-        .map(|p| Document { title: &p.title, heading: &p.heading, text: &p.text })
+        .map(|p| Document {
+            title: &p.title,
+            heading: &p.heading,
+            text: &p.text,
+        })
         .collect();
     Index::build(&docs, &Synonyms::new())
 }
@@ -159,7 +181,10 @@ fn quantile(values: &[f64], q: f64) -> f64 {
 
 /// The options the benchmark ranks with: the engine's defaults, all passages ranked.
 pub fn bench_options() -> SearchOptions {
-    SearchOptions { require_all: false, ..SearchOptions::new(CUTOFF) }
+    SearchOptions {
+        require_all: false,
+        ..SearchOptions::new(CUTOFF)
+    }
 }
 
 /// Runs the benchmark on the files in `data_dir` and prints a table.
@@ -170,8 +195,13 @@ pub fn run(data_dir: &Path) -> Result<(), String> {
     let build_ms = started.elapsed().as_secs_f64() * 1e3;
     let bytes = index.to_bytes();
     let mut brotli_bytes = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli_bytes, &params).map_err(|e| e.to_string())?;
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli_bytes, &params)
+        .map_err(|e| e.to_string())?;
     let index = Index::from_bytes(&bytes).map_err(|e| e.to_string())?;
     let options = bench_options();
     // One warm-up pass, so that the latencies measure the steady state.
@@ -180,11 +210,19 @@ pub fn run(data_dir: &Path) -> Result<(), String> {
     let app_options = SearchOptions::new(CUTOFF);
     let (app_ranks, _) = evaluate(&index, &passages, &questions, &app_options);
     let split = DEV_QUERIES.min(ranks.len());
-    println!("GermanQuAD passage retrieval: {} passages, {} questions", passages.len(), questions.len());
+    println!(
+        "GermanQuAD passage retrieval: {} passages, {} questions",
+        passages.len(),
+        questions.len()
+    );
     println!();
     println!("| queries          |     n | MRR@10 |    S@1 |   S@10 | MRR@10 app mode |");
     println!("|------------------|------:|-------:|-------:|-------:|----------------:|");
-    for (name, range) in [("dev (first half)", 0..split), ("test (last half)", split..ranks.len()), ("all", 0..ranks.len())] {
+    for (name, range) in [
+        ("dev (first half)", 0..split),
+        ("test (last half)", split..ranks.len()),
+        ("all", 0..ranks.len()),
+    ] {
         let s = scores(&ranks[range.clone()]);
         let app = scores(&app_ranks[range.clone()]);
         println!(
@@ -197,7 +235,12 @@ pub fn run(data_dir: &Path) -> Result<(), String> {
         );
     }
     println!();
-    println!("query latency: p50 {:.0} µs, p99 {:.0} µs, max {:.0} µs", quantile(&micros, 0.5), quantile(&micros, 0.99), quantile(&micros, 1.0));
+    println!(
+        "query latency: p50 {:.0} µs, p99 {:.0} µs, max {:.0} µs",
+        quantile(&micros, 0.5),
+        quantile(&micros, 0.99),
+        quantile(&micros, 1.0)
+    );
     println!(
         "index: {} terms, {} bytes raw, {} bytes brotli; corpus {} bytes ({:.1} % / {:.1} %)",
         index.term_count(),
@@ -230,7 +273,11 @@ pub fn tune(data_dir: &Path) -> Result<(), String> {
             let mut best_value = current;
             for factor in grid {
                 let mut trial = options;
-                set(&mut trial.params, knob, (current * factor).min(if knob == 1 { 1.0 } else { f32::MAX }));
+                set(
+                    &mut trial.params,
+                    knob,
+                    (current * factor).min(if knob == 1 { 1.0 } else { f32::MAX }),
+                );
                 let m = mrr(&trial);
                 if m > best + 1e-5 {
                     best = m;
@@ -239,21 +286,36 @@ pub fn tune(data_dir: &Path) -> Result<(), String> {
             }
             set(&mut options.params, knob, best_value);
         }
-        println!("round {round}: dev MRR@10 {best:.4} with {:?}", options.params);
+        println!(
+            "round {round}: dev MRR@10 {best:.4} with {:?}",
+            options.params
+        );
     }
     Ok(())
 }
 
 /// Reads the `knob`-th ranking parameter.
 fn get(p: &plan::search::RankParams, knob: usize) -> f32 {
-    [p.k1, p.b, p.title, p.heading, p.text, p.part, p.prefix, p.fuzzy, p.synonym, p.split, p.head][knob]
+    [
+        p.k1, p.b, p.title, p.heading, p.text, p.part, p.prefix, p.fuzzy, p.synonym, p.split,
+        p.head,
+    ][knob]
 }
 
 /// Writes the `knob`-th ranking parameter.
 fn set(p: &mut plan::search::RankParams, knob: usize, value: f32) {
     let slot = [
-        &mut p.k1, &mut p.b, &mut p.title, &mut p.heading, &mut p.text, &mut p.part, &mut p.prefix,
-        &mut p.fuzzy, &mut p.synonym, &mut p.split, &mut p.head,
+        &mut p.k1,
+        &mut p.b,
+        &mut p.title,
+        &mut p.heading,
+        &mut p.text,
+        &mut p.part,
+        &mut p.prefix,
+        &mut p.fuzzy,
+        &mut p.synonym,
+        &mut p.split,
+        &mut p.head,
     ];
     *slot.into_iter().nth(knob).expect("knob in range") = value;
 }

@@ -47,14 +47,20 @@ pub fn setup(needs: Needs) -> Result<(), String> {
 pub fn wasm_bindgen_version() -> Result<String, String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))
         .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        let version = lines.next().and_then(|l| l.strip_prefix("version = \""));
-        if let (true, Some(version)) = (line == "name = \"wasm-bindgen\"", version) {
-            return Ok(version.trim_end_matches('"').to_owned());
-        }
-    }
-    Err("Cargo.lock has no wasm-bindgen package".into())
+    locked_version(&lock, "wasm-bindgen")
+        .ok_or_else(|| "Cargo.lock has no wasm-bindgen package".into())
+}
+
+/// The version of package `name` in the text of a Cargo.lock.
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let wanted = format!("name = \"{name}\"");
+    let lines: Vec<&str> = lock.lines().collect();
+    lines.windows(2).find_map(|pair| match pair {
+        [line, version] if *line == wanted => version
+            .strip_prefix("version = \"")
+            .map(|v| v.trim_end_matches('"').to_owned()),
+        _ => None,
+    })
 }
 
 /// Installs a cargo tool unless `<binary> --version` already reports `version`.
@@ -111,4 +117,30 @@ fn chromium() -> Result<(), String> {
         "chromium",
         "chromium-driver",
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locked_version_finds_the_named_package_only() {
+        let lock = "[[package]]\nname = \"wasm-bindgen-macro\"\nversion = \"9.9.9\"\n\n[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(locked_version(lock, "trunk"), None);
+    }
+
+    /// Guards that the pinned `=0.2.130` in Cargo.toml and the CLI that setup installs agree.
+    #[test]
+    fn wasm_bindgen_version_matches_the_pin_in_cargo_toml() {
+        let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+        let version = wasm_bindgen_version().unwrap();
+        assert!(
+            manifest.contains(&format!("wasm-bindgen = \"={version}\"")),
+            "{version}"
+        );
+    }
 }
