@@ -1,7 +1,9 @@
-//! Compiles `content/` into static Rust data in OUT_DIR; invalid content stops the build.
+//! Compiles `content/` into static Rust data and the search index in OUT_DIR; invalid content
+//! stops the build.
 //!
-//! The generated `plan.rs` holds one constant, `PLAN`, written by `plan::codegen`. Every error is
-//! printed with file, line and field, and the build fails, so broken content never ships.
+//! The generated `plan.rs` holds one constant, `PLAN`, written by `plan::codegen`; `search.bin` is
+//! the index of `plan::sections`, built by the same engine that searches it in the browser. Every
+//! error is printed with file, line and field, and the build fails, so broken content never ships.
 
 use std::path::Path;
 use std::process::exit;
@@ -30,10 +32,23 @@ fn main() {
     if missing {
         exit(1);
     }
+    let synonyms = match plan::content::load_synonyms(Path::new("content")) {
+        Ok(synonyms) => synonyms,
+        Err(errors) => {
+            eprintln!("The search synonyms are not valid; fix these and build again:\n{errors}");
+            exit(1);
+        }
+    };
+    let plan: &'static plan::model::Plan = Box::leak(Box::new(plan));
+    let index = plan::sections::index(plan, &synonyms).to_bytes();
+    // The app decodes these bytes at run time and relies on this check that it can.
+    plan::search::Index::from_bytes(&index).expect("a freshly built index decodes");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("search.bin"), &index).expect("cannot write the search index");
     let code = format!(
         "/// The plan's content, compiled from `content/` by `build.rs`.\npub static PLAN: ::plan::model::Plan = {};\n",
-        plan::codegen::plan_to_rust(&plan)
+        plan::codegen::plan_to_rust(plan)
     );
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("plan.rs");
+    let out = out_dir.join("plan.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

@@ -7,6 +7,7 @@
 pub mod components;
 pub mod content;
 pub mod pages;
+pub mod search;
 
 use components::layout::Layout;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
     area::AreaPage, handlungsfelder::HandlungsfelderPage, home::HomePage,
-    leitlinien::LeitlinienPage, not_found::NotFoundPage, service::ServicePage,
+    leitlinien::LeitlinienPage, not_found::NotFoundPage, search::SearchPage, service::ServicePage,
 };
 
 /// The whole app: the route table, declared once here. Paths match `plan::routes::Route::path`.
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/handlungsfelder") view=HandlungsfelderPage />
                     <Route path=path!("/handlungsfelder/:slug") view=AreaPage />
                     <Route path=path!("/service") view=ServicePage />
+                    <Route path=path!("/suche") view=SearchPage />
                 </Routes>
             </Layout>
         </Router>

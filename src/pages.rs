@@ -5,4 +5,5 @@ pub mod handlungsfelder;
 pub mod home;
 pub mod leitlinien;
 pub mod not_found;
+pub mod search;
 pub mod service;

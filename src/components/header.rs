@@ -1,5 +1,6 @@
 //! The site header: the app's name and the main navigation, behind a menu button on small screens.
 
+use super::search_box::SearchBox;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use plan::routes::Route;
@@ -16,11 +17,13 @@ const NAVIGATION: [(Route<'static>, &str); 4] = [
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let open = RwSignal::new(false);
+    let search_open = RwSignal::new(false);
     let pathname = use_location().pathname;
-    // A followed link closes the menu, so the new page is not hidden behind it.
+    // A followed link closes the menu and the search, so the new page is not hidden behind them.
     Effect::new(move |_| {
         pathname.track();
         open.set(false);
+        search_open.set(false);
     });
     let links = NAVIGATION.map(|(route, label)| {
         let path = route.path();
@@ -43,7 +46,21 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <button
                     type="button"
-                    class="menu-button"
+                    class="header-button search-button"
+                    aria-expanded=move || search_open.get().to_string()
+                    aria-controls="suche"
+                    on:click=move |_| {
+                        search_open.update(|o| *o = !*o);
+                        if search_open.get_untracked() {
+                            request_animation_frame(|| focus_by_id(SEARCH_INPUT_ID));
+                        }
+                    }
+                >
+                    "Suche"
+                </button>
+                <button
+                    type="button"
+                    class="header-button menu-button"
                     aria-expanded=move || open.get().to_string()
                     aria-controls="hauptnavigation"
                     on:click=move |_| open.update(|o| *o = !*o)
@@ -63,8 +80,23 @@ pub fn SiteHeader() -> impl IntoView {
                 >
                     <ul>{links}</ul>
                 </nav>
+                <div id="suche" class="site-search" class:site-search--open=move || search_open.get()>
+                    <SearchBox input_id=SEARCH_INPUT_ID />
+                </div>
             </div>
         </header>
+    }
+}
+
+/// The id of the header's search input.
+const SEARCH_INPUT_ID: &str = "suchfeld";
+
+/// Focuses the element with the given id, if it exists and can take focus.
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = document().get_element_by_id(id);
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
     }
 }
 

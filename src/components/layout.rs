@@ -1,8 +1,10 @@
 //! The frame around every page: skip link, header, live region, main content and footer.
 //!
-//! It also moves focus to the new page's `h1` after client-side navigation and announces the page,
-//! because a single-page app otherwise leaves screen-reader users on the link they followed.
+//! It also moves focus after client-side navigation, because a single-page app otherwise leaves
+//! screen-reader and keyboard users on the link they followed: to the element the URL's fragment
+//! names (a search result's paragraph), else to the new page's `h1`, and announces the page.
 
+use super::highlight::{HighlightNote, provide_highlight};
 use super::{footer::SiteFooter, header::SiteHeader};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -18,15 +20,20 @@ pub fn Layout(
     children: Children,
 ) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
-    let pathname = use_location().pathname;
+    let location = use_location();
+    let highlight = provide_highlight();
     // Effects run only in the browser, after rendering; the first run is the initial page load,
-    // where focus must stay at the top of the document so the skip link comes first.
-    Effect::new(move |previous: Option<String>| {
-        let path = pathname.get();
-        if previous.as_ref().is_some_and(|p| *p != path) {
-            request_animation_frame(move || focus_heading(announcement));
+    // where focus stays at the top of the document so that the skip link comes first.
+    Effect::new(move |previous: Option<(String, String)>| {
+        let current = (location.pathname.get(), location.hash.get());
+        if let Some(previous) = previous.as_ref().filter(|p| **p != current) {
+            let fragment = current.1.trim_start_matches('#').to_owned();
+            let new_page = previous.0 != current.0;
+            request_animation_frame(move || {
+                move_focus(&fragment, new_page.then_some(announcement))
+            });
         }
-        path
+        current
     });
     view! {
         <a class="skip-link" href=format!("#{MAIN_ID}")>"Zum Inhalt springen"</a>
@@ -35,19 +42,28 @@ pub fn Layout(
             {move || announcement.get()}
         </div>
         <main id=MAIN_ID tabindex="-1">
+            <HighlightNote highlight=highlight />
             {children()}
         </main>
         <SiteFooter />
     }
 }
 
-/// Focuses the page's `h1` and puts its text into the live region.
-fn focus_heading(announcement: RwSignal<String>) {
-    let Some(heading) = document().query_selector("main h1").ok().flatten() else {
-        return;
-    };
-    if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-        let _ = heading.focus();
+/// Focuses the element named by the fragment, or else the page's `h1`, and announces a new page.
+fn move_focus(fragment: &str, announcement: Option<RwSignal<String>>) {
+    let doc = document();
+    let heading = doc.query_selector("main h1").ok().flatten();
+    let target = Some(fragment)
+        .filter(|f| !f.is_empty())
+        .and_then(|f| doc.get_element_by_id(f))
+        .or_else(|| heading.clone());
+    if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if target.get_attribute("tabindex").is_none() {
+            let _ = target.set_attribute("tabindex", "-1");
+        }
+        let _ = target.focus();
+    }
+    if let (Some(heading), Some(announcement)) = (heading, announcement) {
         announcement.set(heading.text_content().unwrap_or_default());
     }
 }

@@ -1,5 +1,6 @@
 //! The five guiding principles with their introducing sentence.
 
+use super::highlight::Highlighted;
 use leptos::prelude::*;
 use plan::model::Start;
 use plan::sections::{PRINCIPLES_INTRO_ANCHOR, principle_anchor};
@@ -11,13 +12,13 @@ pub fn Principles(
     start: &'static Start,
 ) -> impl IntoView {
     view! {
-        <p id=PRINCIPLES_INTRO_ANCHOR>{start.principles_intro}</p>
+        <p id=PRINCIPLES_INTRO_ANCHOR><Highlighted text=start.principles_intro /></p>
         <ul class="principles">
             {start
                 .principles
                 .iter()
                 .enumerate()
-                .map(|(i, p)| view! { <li id=principle_anchor(i)>{*p}</li> })
+                .map(|(i, p)| view! { <li id=principle_anchor(i)><Highlighted text=p /></li> })
                 .collect_view()}
         </ul>
     }

@@ -2,7 +2,8 @@
 
 use super::not_found::NotFoundPage;
 use crate::components::{
-    breadcrumbs::Breadcrumbs, illustration::Illustration, page_meta::PageMeta,
+    breadcrumbs::Breadcrumbs, highlight::Highlighted, illustration::Illustration,
+    page_meta::PageMeta,
 };
 use crate::content::PLAN;
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ pub fn AreaView(
                 .paragraphs
                 .iter()
                 .enumerate()
-                .map(|(i, p)| view! { <p id=paragraph_anchor(i)>{*p}</p> })
+                .map(|(i, p)| view! { <p id=paragraph_anchor(i)><Highlighted text=p /></p> })
                 .collect_view()}
         </article>
         <nav class="pager" aria-label="Weitere Handlungsfelder">

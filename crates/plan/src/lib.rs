@@ -7,4 +7,5 @@ pub mod codegen;
 pub mod content;
 pub mod model;
 pub mod routes;
+pub mod search;
 pub mod sections;

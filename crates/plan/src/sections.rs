@@ -6,6 +6,7 @@
 
 use crate::model::Plan;
 use crate::routes::Route;
+use crate::search::{Document, Index, Synonyms};
 
 /// One findable block of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +68,10 @@ pub fn sections(plan: &'static Plan) -> Vec<Section> {
         keywords: "",
         text,
     };
-    out.push(principles(PRINCIPLES_INTRO_ANCHOR.to_owned(), start.principles_intro));
+    out.push(principles(
+        PRINCIPLES_INTRO_ANCHOR.to_owned(),
+        start.principles_intro,
+    ));
     for (i, text) in start.principles.iter().enumerate() {
         out.push(principles(principle_anchor(i), text));
     }
@@ -94,6 +98,24 @@ pub fn sections(plan: &'static Plan) -> Vec<Section> {
     out
 }
 
+/// The search documents of the sections, in the same order: the page title as title, extra
+/// keywords (an area's image caption) as heading, the block as text.
+pub fn documents(sections: &[Section]) -> Vec<Document<'static>> {
+    sections
+        .iter()
+        .map(|s| Document {
+            title: s.title,
+            heading: s.keywords,
+            text: s.text,
+        })
+        .collect()
+}
+
+/// The search index of the plan, as the build embeds it.
+pub fn index(plan: &'static Plan, synonyms: &Synonyms) -> Index {
+    Index::build(&documents(&sections(plan)), synonyms)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,7 +135,12 @@ mod tests {
         assert_eq!(sections.len(), expected);
         for (i, a) in sections.iter().enumerate() {
             for b in &sections[i + 1..] {
-                assert!(a.route != b.route || a.anchor != b.anchor, "{:?}#{} twice", a.route, a.anchor);
+                assert!(
+                    a.route != b.route || a.anchor != b.anchor,
+                    "{:?}#{} twice",
+                    a.route,
+                    a.anchor
+                );
             }
         }
     }
@@ -121,7 +148,10 @@ mod tests {
     #[test]
     fn area_sections_carry_the_caption_as_keywords() {
         let sections = sections(plan());
-        let police = sections.iter().find(|s| s.keywords == "Polizei").expect("Polizei caption");
+        let police = sections
+            .iter()
+            .find(|s| s.keywords == "Polizei")
+            .expect("Polizei caption");
         assert_eq!(police.route, Route::Area("sicherheit-und-werte"));
     }
 }

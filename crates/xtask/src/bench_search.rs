@@ -8,6 +8,10 @@
 //! Ranking uses [`plan::search::SearchOptions`] with `require_all = false` (every passage that
 //! contains any query word is ranked, as in the published BM25 baselines); the app's own mode
 //! (all words first) is reported on the side.
+//!
+//! With the environment variable `BENCH_SEARCH_TUNE=1` it instead tunes the ranking parameters by
+//! coordinate ascent on the dev half alone and prints the best values found; they are then copied
+//! into `RankParams::default` by hand.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -117,8 +121,8 @@ fn load(data_dir: &Path) -> Result<(Vec<Passage>, Vec<Question>, usize), String>
 
 /// Retrieval quality over a set of questions.
 #[derive(Default, Clone, Copy)]
-pub struct Scores {
-    /// Mean reciprocal rank of the relevant passage within the first ten.
+struct Scores {
+    /// The mean reciprocal rank of the relevant passage within the first ten.
     pub mrr: f64,
     /// Share of questions whose relevant passage comes first.
     pub s1: f64,
@@ -180,7 +184,7 @@ fn quantile(values: &[f64], q: f64) -> f64 {
 }
 
 /// The options the benchmark ranks with: the engine's defaults, all passages ranked.
-pub fn bench_options() -> SearchOptions {
+fn bench_options() -> SearchOptions {
     SearchOptions {
         require_all: false,
         ..SearchOptions::new(CUTOFF)
@@ -189,6 +193,9 @@ pub fn bench_options() -> SearchOptions {
 
 /// Runs the benchmark on the files in `data_dir` and prints a table.
 pub fn run(data_dir: &Path) -> Result<(), String> {
+    if std::env::var_os("BENCH_SEARCH_TUNE").is_some() {
+        return tune(data_dir);
+    }
     let (passages, questions, corpus_bytes) = load(data_dir)?;
     let started = Instant::now();
     let index = build(&passages);
@@ -258,7 +265,7 @@ pub fn run(data_dir: &Path) -> Result<(), String> {
 ///
 /// The test half is never looked at here; `run` reports it with the parameters that are then
 /// written into [`plan::search::RankParams::default`] by hand.
-pub fn tune(data_dir: &Path) -> Result<(), String> {
+fn tune(data_dir: &Path) -> Result<(), String> {
     let (passages, questions, _) = load(data_dir)?;
     let index = build(&passages);
     let dev = &questions[..DEV_QUERIES.min(questions.len())];

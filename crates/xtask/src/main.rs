@@ -3,8 +3,10 @@
 //! Every command installs what it needs first (pinned versions, see `setup`), prints each step it
 //! runs, and is safe to run again.
 
+mod bench_search;
 mod dist;
 mod run;
+mod search_cli;
 mod serve;
 mod setup;
 mod size;
@@ -20,6 +22,8 @@ commands:
   test               set up (chromium included) and run every check and test
   dist               set up and build the deployable release site into dist/
   size               print raw, gzip and brotli bytes of every file in dist/
+  search QUERY       run the app's search natively over content/ and print ranked results
+  bench-search [DIR] measure search quality and speed on GermanQuAD (default ../shared/bench/germanquad)
 ";
 
 fn main() -> ExitCode {
@@ -29,6 +33,12 @@ fn main() -> ExitCode {
         Some("test") => test::test(),
         Some("dist") => dist::dist(),
         Some("size") => size::size(),
+        Some("search") => search_cli::search(&args[1..]),
+        Some("bench-search") => {
+            let default = run::root().join("../shared/bench/germanquad");
+            let dir = args.get(1).map_or(default, std::path::PathBuf::from);
+            bench_search::run(&dir)
+        }
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(())

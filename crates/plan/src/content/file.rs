@@ -71,6 +71,11 @@ impl TomlFile {
         }
     }
 
+    /// The file's whole text.
+    pub fn source(&self) -> &str {
+        &self.text
+    }
+
     /// The key that a `key = value` line assigns, if the line is one.
     fn key_on_line(&self, line: usize) -> Option<String> {
         let (key, _) = self.text.lines().nth(line - 1)?.split_once('=')?;

@@ -12,14 +12,17 @@ pub use error::{ContentError, ContentErrors, line_of};
 
 use crate::model::{Area, Figure, Plan, Site, Start};
 use crate::routes::AREA_SLUGS;
+use crate::search::{SynonymErrorKind, Synonyms, parse_synonyms};
 use file::{TomlFile, leak_slice};
 use raw::{RawArea, RawSite, RawStart};
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The files directly in the content folder and what each is for.
-pub const TOP_LEVEL_FILES: [&str; 2] = ["start.toml", "site.toml"];
+/// The files directly in the content folder.
+pub const TOP_LEVEL_FILES: [&str; 3] = ["start.toml", "site.toml", SYNONYMS_FILE];
+/// The editors' synonyms for search, in the format of [`crate::search::synonyms`].
+pub const SYNONYMS_FILE: &str = "synonyme.toml";
 /// The folder of action-area files inside the content folder.
 pub const AREAS_DIR: &str = "handlungsfelder";
 
@@ -48,6 +51,31 @@ pub fn load(dir: &Path) -> Result<Plan, ContentErrors> {
     }
 }
 
+/// Reads and validates the search synonyms of the content folder.
+pub fn load_synonyms(dir: &Path) -> Result<Synonyms, ContentErrors> {
+    let path = dir.join(SYNONYMS_FILE);
+    let mut errors = Vec::new();
+    let Some(file) = TomlFile::read(&path, &mut errors) else {
+        return Err(ContentErrors(errors));
+    };
+    parse_synonyms(&path.to_string_lossy(), file.source()).map_err(|e| {
+        let message = match e.kind {
+            SynonymErrorKind::EmptyWord => "must not be empty".to_owned(),
+            SynonymErrorKind::Duplicate { word, first_line } => {
+                format!("duplicate: `{word}` is already listed on line {first_line}")
+            }
+            SynonymErrorKind::Malformed(message) => message,
+        };
+        let field = Some(e.field).filter(|f| f != "-");
+        ContentErrors(vec![ContentError {
+            file: path.clone(),
+            line: e.line,
+            field,
+            message,
+        }])
+    })
+}
+
 /// Lists the area files and reports every file that does not belong in the folder.
 fn list_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
     let mut area_files = Vec::new();
@@ -67,7 +95,7 @@ fn list_files(dir: &Path, errors: &mut Vec<ContentError>) -> Vec<PathBuf> {
         } else if is_dir || !TOP_LEVEL_FILES.contains(&name) {
             errors.push(stray(
                 &path,
-                "expected only start.toml, site.toml and handlungsfelder/*.toml",
+                "expected only start.toml, site.toml, synonyme.toml and handlungsfelder/*.toml",
             ));
         }
     }
@@ -228,14 +256,13 @@ fn areas(dir: &Path, files: &[PathBuf], errors: &mut Vec<ContentError>) -> Vec<A
                 ));
             }
         }
-        if let Some(order) = order {
-            if let Some(other) = orders.insert(order, path.clone()) {
-                errors.push(f.error(
-                    order_line,
-                    "order",
-                    format!("duplicate order {order}, also used in {}", other.display()),
-                ));
-            }
+        if let Some((order, other)) = order.and_then(|o| Some((o, orders.insert(o, path.clone())?)))
+        {
+            errors.push(f.error(
+                order_line,
+                "order",
+                format!("duplicate order {order}, also used in {}", other.display()),
+            ));
         }
         if let (Some(slug), Some(order), Some(title), Some(caption), Some(paragraphs)) =
             (slug, order, title, caption, paragraphs)

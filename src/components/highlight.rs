@@ -1,0 +1,59 @@
+//! Highlighting of search words on the page a search result leads to.
+//!
+//! A result link carries the query in `?hervorheben=…`; the layout provides it as [`Highlight`],
+//! and [`Highlighted`] marks the words in a text. A note above the page lets the reader remove it.
+
+use super::marked_text::MarkedText;
+use crate::search::{HIGHLIGHT_PARAM, highlight};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
+
+/// The words to highlight on the current page, if any.
+#[derive(Clone, Copy)]
+pub struct Highlight(pub Memo<Option<String>>);
+
+/// Reads the highlight parameter of the current URL and provides it to the page.
+pub fn provide_highlight() -> Highlight {
+    let query = use_query_map();
+    let words = Memo::new(move |_| {
+        query
+            .read()
+            .get(HIGHLIGHT_PARAM)
+            .filter(|q| !q.trim().is_empty())
+    });
+    let highlight = Highlight(words);
+    provide_context(highlight);
+    highlight
+}
+
+/// A text of the plan that marks the highlighted words; the caller wraps it in its element.
+#[component]
+pub fn Highlighted(
+    /// The text.
+    text: &'static str,
+) -> impl IntoView {
+    let words = use_context::<Highlight>().map(|h| h.0);
+    move || match words.and_then(|w| w.get()) {
+        Some(query) => view! { <MarkedText snippet=highlight(text, &query) /> }.into_any(),
+        None => text.into_any(),
+    }
+}
+
+/// The note that says which words are highlighted, with a link that removes the highlight.
+#[component]
+pub fn HighlightNote(
+    /// The highlighted words.
+    highlight: Highlight,
+) -> impl IntoView {
+    let pathname = use_location().pathname;
+    move || {
+        highlight.0.get().map(|query| {
+            view! {
+                <p class="highlight-note">
+                    "Hervorgehoben: Ihre Suchwörter „" {query} "“. "
+                    <a href=pathname.get()>"Hervorhebung entfernen"</a>
+                </p>
+            }
+        })
+    }
+}

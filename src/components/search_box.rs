@@ -1,0 +1,180 @@
+//! The search field in the header: results as you type, as an ARIA 1.2 combobox with a listbox.
+//!
+//! Arrow keys move through the suggestions, Enter opens the chosen one (or the results page),
+//! Escape closes the list (and a second Escape clears the field).
+
+use crate::search::{SEARCH_PATH, search, search_href};
+use leptos::ev::{KeyboardEvent, SubmitEvent};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use wasm_bindgen::JsCast;
+
+/// How many suggestions the header shows.
+const SUGGESTIONS: usize = 5;
+
+/// The id of the suggestion list.
+const LISTBOX_ID: &str = "suchvorschlaege";
+
+/// The id of the `i`-th suggestion.
+fn option_id(i: usize) -> String {
+    format!("suchvorschlag-{i}")
+}
+
+/// The header's search form: a combobox with suggestions and a link to all results.
+#[component]
+pub fn SearchBox(
+    /// The id of the input, so the header's search button can focus it.
+    input_id: &'static str,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let results = Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            Vec::new()
+        } else {
+            search(&q, SUGGESTIONS).items
+        }
+    });
+    let expanded = Memo::new(move |_| open.get() && !query.get().trim().is_empty());
+    let navigate = use_navigate();
+    // Leaving the page (a followed suggestion or any link) closes the list and empties the field.
+    let pathname = use_location().pathname;
+    Effect::new(move |_| {
+        pathname.track();
+        open.set(false);
+        query.set(String::new());
+    });
+    let go = {
+        let navigate = navigate.clone();
+        move |href: String| {
+            open.set(false);
+            navigate(&href, Default::default());
+        }
+    };
+    let on_keydown = {
+        let go = go.clone();
+        move |ev: KeyboardEvent| {
+            let count = results.with_untracked(Vec::len);
+            match ev.key().as_str() {
+                "ArrowDown" if count > 0 => {
+                    ev.prevent_default();
+                    open.set(true);
+                    active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % count)));
+                }
+                "ArrowUp" if count > 0 => {
+                    ev.prevent_default();
+                    open.set(true);
+                    active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
+                }
+                "Enter" => {
+                    let chosen = active.get_untracked().filter(|_| expanded.get_untracked());
+                    if let Some(item) =
+                        chosen.and_then(|i| results.with_untracked(|r| r.get(i).cloned()))
+                    {
+                        ev.prevent_default();
+                        go(item.href);
+                    }
+                }
+                "Escape" => {
+                    if expanded.get_untracked() {
+                        open.set(false);
+                    } else {
+                        query.set(String::new());
+                    }
+                    active.set(None);
+                }
+                _ => {}
+            }
+        }
+    };
+    let on_submit = {
+        let go = go.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            go(search_href(query.get_untracked().trim()));
+        }
+    };
+    let options = move || {
+        results
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let href = item.href.clone();
+                let go = go.clone();
+                view! {
+                    <li
+                        id=option_id(i)
+                        role="option"
+                        class="suggestion"
+                        aria-selected=move || (active.get() == Some(i)).to_string()
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| go(href.clone())
+                    >
+                        <span class="suggestion__title">{item.title}</span>
+                        <span class="suggestion__context">{item.context}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let status = move || match (expanded.get(), results.with(Vec::len)) {
+        (false, _) => String::new(),
+        (true, 0) => "Keine Vorschläge.".to_owned(),
+        (true, 1) => "1 Vorschlag. Pfeiltasten wählen, Eingabetaste öffnet.".to_owned(),
+        (true, n) => format!("{n} Vorschläge. Pfeiltasten wählen, Eingabetaste öffnet."),
+    };
+    view! {
+        <form
+            role="search"
+            class="search-box"
+            action=SEARCH_PATH
+            method="get"
+            on:submit=on_submit
+            on:focusout=move |ev| {
+                // Focus moving to another element of the form keeps the list open.
+                let node = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                let form = node(ev.current_target());
+                let to = node(ev.related_target());
+                if !form.is_some_and(|f| f.contains(to.as_ref())) {
+                    open.set(false);
+                }
+            }
+        >
+            <label for=input_id>"Hessen-Suche"</label>
+            <div class="search-box__row">
+                <input
+                    id=input_id
+                    name="q"
+                    type="search"
+                    role="combobox"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-autocomplete="list"
+                    aria-controls=LISTBOX_ID
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-activedescendant=move || active.get().filter(|_| expanded.get()).map(option_id)
+                    prop:value=move || query.get()
+                    on:input=move |ev| {
+                        query.set(event_target_value(&ev));
+                        open.set(true);
+                        active.set(None);
+                    }
+                    on:keydown=on_keydown
+                />
+                <button type="submit">"Suchen"</button>
+            </div>
+            <div class="search-box__popup" hidden=move || !expanded.get()>
+                <ul id=LISTBOX_ID role="listbox" aria-label="Vorschläge">
+                    {options}
+                </ul>
+                <a class="search-box__all" href=move || search_href(query.get().trim())>
+                    "Alle Ergebnisse anzeigen"
+                </a>
+            </div>
+            <p class="visually-hidden" role="status">{status}</p>
+        </form>
+    }
+}

@@ -1,0 +1,159 @@
+//! The app's side of search: the index compiled by `build.rs`, decoded once, and results turned
+//! into what pages show (link, title, context, marked snippet).
+
+use crate::content::PLAN;
+use plan::search::{Index, MatchMode, Snippet, snippet};
+use plan::sections::{Section, sections};
+use std::sync::LazyLock;
+
+/// The index bytes written by `build.rs` from the same sections as [`SECTIONS`].
+static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.bin"));
+
+/// The decoded index; `build.rs` decoded the same bytes once, so this cannot fail at run time.
+static INDEX: LazyLock<Index> =
+    LazyLock::new(|| Index::from_bytes(INDEX_BYTES).expect("build.rs checked the index decodes"));
+
+/// The sections in index order.
+static SECTIONS: LazyLock<Vec<Section>> = LazyLock::new(|| sections(&PLAN));
+
+/// The most characters of a result's snippet.
+const SNIPPET_CHARS: usize = 160;
+
+/// The query parameter of the search page (`/suche?q=…`): a public interface.
+pub const QUERY_PARAM: &str = "q";
+
+/// The query parameter that asks a page to mark words (set by result links).
+pub const HIGHLIGHT_PARAM: &str = "hervorheben";
+
+/// One result as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultItem {
+    /// Where the result leads: route, highlight parameter and anchor.
+    pub href: String,
+    /// The page's title.
+    pub title: &'static str,
+    /// Where the page belongs.
+    pub context: &'static str,
+    /// The excerpt with the matched words marked.
+    pub snippet: Snippet,
+}
+
+/// What a search shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The results, best first.
+    pub items: Vec<ResultItem>,
+    /// Whether the results contain all query words or only some.
+    pub mode: MatchMode,
+    /// Whether the query was cut to the engine's limit.
+    pub truncated: bool,
+    /// Close known words when there are no results.
+    pub suggestions: Vec<String>,
+}
+
+/// Searches the plan for `query` and returns at most `limit` results.
+pub fn search(query: &str, limit: usize) -> Outcome {
+    let results = INDEX.search(query, limit);
+    let items = results
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let section = SECTIONS.get(hit.doc)?;
+            Some(ResultItem {
+                href: result_href(section, query),
+                title: section.title,
+                context: section.context,
+                snippet: snippet(section.text, &hit.terms, SNIPPET_CHARS),
+            })
+        })
+        .collect();
+    Outcome {
+        items,
+        mode: results.mode,
+        truncated: results.query_truncated,
+        suggestions: results.suggestions,
+    }
+}
+
+/// The link to a section that marks the query's words there.
+fn result_href(section: &Section, query: &str) -> String {
+    format!(
+        "{}?{HIGHLIGHT_PARAM}={}#{}",
+        section.route.path(),
+        encode(query),
+        section.anchor
+    )
+}
+
+/// The search page's URL for a query.
+pub fn search_href(query: &str) -> String {
+    if query.is_empty() {
+        SEARCH_PATH.to_owned()
+    } else {
+        format!("{SEARCH_PATH}?{QUERY_PARAM}={}", encode(query))
+    }
+}
+
+/// The search page's path: a public interface.
+pub const SEARCH_PATH: &str = "/suche";
+
+/// Percent-encodes a query parameter's value.
+pub fn encode(value: &str) -> String {
+    percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// The whole text with the words of `query` marked, for highlighting on the target page.
+pub fn highlight(text: &str, query: &str) -> Snippet {
+    let terms = plan::search::query_terms(query);
+    snippet(text, &terms, text.chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unterkunft_finds_the_unterbringung_page_first() {
+        let outcome = search("Unterkunft", 10);
+        assert_eq!(
+            outcome.items[0].href,
+            "/handlungsfelder/unterbringung?hervorheben=Unterkunft#absatz-1"
+        );
+        assert_eq!(outcome.mode, MatchMode::All);
+    }
+
+    #[test]
+    fn search_href_encodes_the_query() {
+        assert_eq!(search_href(""), "/suche");
+        assert_eq!(search_href("Ehrenamt"), "/suche?q=Ehrenamt");
+        assert_eq!(search_href("a&b=c #ü"), "/suche?q=a%26b%3Dc%20%23%C3%BC");
+    }
+
+    #[test]
+    fn every_result_links_to_an_existing_route() {
+        for query in [
+            "Integration",
+            "Flüchtlinge",
+            "Kommunen",
+            "Sprache",
+            "Polizei",
+        ] {
+            for item in search(query, 50).items {
+                let path = item.href.split(['?', '#']).next().unwrap();
+                assert!(plan::routes::Route::parse(path).is_some(), "{}", item.href);
+            }
+        }
+    }
+
+    #[test]
+    fn highlight_marks_the_words_in_the_whole_text() {
+        let text = PLAN.areas[0].paragraphs[0];
+        let marked = highlight(text, "Flüchtlingsunterkünfte");
+        assert_eq!(marked.text, text);
+        assert_eq!(marked.marks.len(), 1);
+        assert_eq!(
+            &marked.text[marked.marks[0].clone()],
+            "Flüchtlingsunterkünfte"
+        );
+    }
+}
