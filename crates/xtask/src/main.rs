@@ -34,6 +34,13 @@ fn main() -> ExitCode {
         Some("dist") => dist::dist(),
         Some("size") => size::size(),
         Some("search") => search_cli::search(&args[1..]),
+        // Timings only mean something in an optimised build, so a debug xtask hands over to a
+        // release build of itself.
+        Some("bench-search") if cfg!(debug_assertions) => {
+            let mut all = vec!["run", "--release", "--quiet", "-p", "xtask", "--"];
+            all.extend(args.iter().map(String::as_str));
+            run::run(&mut run::cmd("cargo", &all))
+        }
         Some("bench-search") => {
             let default = run::root().join("../shared/bench/germanquad");
             let dir = args.get(1).map_or(default, std::path::PathBuf::from);
