@@ -50,6 +50,9 @@ pub fn ServicePage() -> impl IntoView {
                 "Sie lädt nichts von anderen Servern: keine Schriften, keine Karten, keine Videos und keine Statistik- oder Analysedienste. Jede Anfrage geht nur an den Server, von dem Sie die App geladen haben."
             </p>
             <p>
+                "Die Hessen-Suche läuft ganz in Ihrem Browser: Ihre Suchwörter werden beim Tippen an niemanden geschickt. Sie stehen aber in der Adresse der Ergebnisseite (/suche?q=…); wenn Sie diese Seite neu laden oder ihren Link teilen, erreicht die Adresse den Server wie jede andere."
+            </p>
+            <p>
                 "Wie jeder Webserver kann dieser Server technische Zugriffsdaten (zum Beispiel die Uhrzeit und die aufgerufene Adresse) protokollieren. Ob und wie lange das geschieht, legt der Betreiber des Servers fest."
             </p>
         </section>
