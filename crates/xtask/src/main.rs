@@ -3,6 +3,7 @@
 //! Every command installs what it needs first (pinned versions, see `setup`), prints each step it
 //! runs, and is safe to run again.
 
+mod bench_browser;
 mod bench_search;
 mod dist;
 mod run;
@@ -23,7 +24,9 @@ commands:
   dist               set up and build the deployable release site into dist/
   size               print raw, gzip and brotli bytes of every file in dist/
   search QUERY       run the app's search natively over content/ and print ranked results
-  bench-search [DIR] measure search quality and speed on GermanQuAD (default ../shared/bench/germanquad)
+  bench-search [--browser] [DIR]
+                     measure search quality and speed on GermanQuAD (default ../shared/bench/germanquad);
+                     --browser: per-keystroke latency in wasm in headless chromium, on the plan and GermanQuAD
 ";
 
 fn main() -> ExitCode {
@@ -42,9 +45,16 @@ fn main() -> ExitCode {
             run::run(&mut run::cmd("cargo", &all))
         }
         Some("bench-search") => {
-            let default = run::root().join("../shared/bench/germanquad");
-            let dir = args.get(1).map_or(default, std::path::PathBuf::from);
-            bench_search::run(&dir)
+            let browser = args.iter().any(|a| a == "--browser");
+            let dir = args[1..].iter().find(|a| *a != "--browser").map_or_else(
+                || run::root().join("../shared/bench/germanquad"),
+                std::path::PathBuf::from,
+            );
+            if browser {
+                setup::setup(setup::Needs::Test).and_then(|()| bench_browser::run(&dir))
+            } else {
+                bench_search::run(&dir)
+            }
         }
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
