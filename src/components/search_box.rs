@@ -79,6 +79,8 @@ pub fn SearchBox(
                 }
                 "Escape" => {
                     if expanded.get_untracked() {
+                        // A search field's own Escape would also clear it: only close the list.
+                        ev.prevent_default();
                         open.set(false);
                     } else {
                         query.set(String::new());

@@ -5,6 +5,7 @@ mod content;
 mod navigation;
 mod pages;
 mod requests;
+mod search;
 
 use std::sync::Arc;
 
@@ -65,6 +66,7 @@ pub fn trials(shared: &Arc<Shared>) -> Vec<Trial> {
             async move |env| navigation::click_through(env, click).await,
         )
     }));
+    trials.extend(search::trials(shared));
     trials
 }
 
