@@ -4,53 +4,38 @@
 use crate::run::{cmd, root, run};
 use crate::setup::{Needs, setup};
 
+/// The wasm target, for clippy and the browser tests.
+const WASM: &str = "wasm32-unknown-unknown";
+
 /// Sets up (chromium included) and runs formatting and lint checks, native tests, the release
 /// build, the browser tests (wasm-bindgen-test) and the end-to-end tests.
 pub fn test() -> Result<(), String> {
     setup(Needs::Test)?;
-    run(&mut cmd("cargo", &["fmt", "--all", "--check"]))?;
-    run(&mut cmd(
-        "cargo",
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--locked",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    ))?;
-    run(&mut cmd(
-        "cargo",
-        &[
-            "clippy",
-            "-p",
-            "aktionsplan",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--locked",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    ))?;
+    cargo(&["fmt", "--all", "--check"])?;
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    // For wasm, the app's library, binary and browser tests; the e2e suite is host-only.
+    let wasm_targets = ["--lib", "--bins", "--test", "browser"];
+    let mut wasm_clippy = vec!["clippy", "-p", "aktionsplan", "--target", WASM, "--locked"];
+    wasm_clippy.extend(wasm_targets);
+    wasm_clippy.extend(["--", "-D", "warnings"]);
+    cargo(&wasm_clippy)?;
     // Native tests of every crate; the app's end-to-end suite needs the release build and runs below.
-    run(&mut cmd(
-        "cargo",
-        &[
-            "test",
-            "--workspace",
-            "--exclude",
-            "aktionsplan",
-            "--locked",
-        ],
-    ))?;
-    run(&mut cmd(
-        "cargo",
-        &["test", "-p", "aktionsplan", "--lib", "--locked"],
-    ))?;
+    cargo(&[
+        "test",
+        "--workspace",
+        "--exclude",
+        "aktionsplan",
+        "--locked",
+    ])?;
+    cargo(&["test", "-p", "aktionsplan", "--lib", "--locked"])?;
     crate::dist::build()?;
     let mut browser = cmd(
         "cargo",
@@ -59,7 +44,9 @@ pub fn test() -> Result<(), String> {
             "-p",
             "aktionsplan",
             "--target",
-            "wasm32-unknown-unknown",
+            WASM,
+            "--test",
+            "browser",
             "--locked",
         ],
     );
@@ -73,4 +60,9 @@ pub fn test() -> Result<(), String> {
     run(&mut e2e)?;
     println!("xtask: all checks and tests passed");
     Ok(())
+}
+
+/// Runs cargo with the given arguments in the workspace root.
+fn cargo(args: &[&str]) -> Result<(), String> {
+    run(&mut cmd("cargo", args))
 }
