@@ -25,7 +25,10 @@ use super::index::{HEADING, Index, PART, Posting, TEXT, TITLE, Term};
 const MAGIC: &[u8; 4] = b"DSI1";
 
 /// Why bytes could not be decoded into an index.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its [`Debug`](fmt::Debug) form is its message: the app decodes the index with `expect`, and
+/// a derived form would bring the code that escapes strings into the WebAssembly build.
+#[derive(Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// The bytes do not start with the index's magic number (or another format version).
     BadMagic,
@@ -42,6 +45,12 @@ impl fmt::Display for DecodeError {
             DecodeError::Truncated => write!(f, "the search index ends too early"),
             DecodeError::Invalid(what) => write!(f, "the search index is corrupt: {what}"),
         }
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

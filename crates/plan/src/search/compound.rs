@@ -25,7 +25,7 @@ pub const MIN_WORD: usize = 2 * MIN_PART;
 /// Words longer than this many characters are never split (they are not words).
 pub const MAX_WORD: usize = 40;
 /// The linking elements (Fugenelemente) that may follow a modifier, longest first.
-const LINKS: &[&str] = &["es", "en", "s", "n", "e", ""];
+pub(crate) const LINKS: &[&str] = &["es", "en", "s", "n", "e", ""];
 
 /// The words a splitter may use as compound parts.
 pub trait Lexicon {
@@ -67,7 +67,7 @@ pub trait Lexicon {
         {
             return None;
         }
-        let mut memo = HashMap::new();
+        let mut memo = vec![None; chars.len()];
         let best = best_from(self, &chars, 0, &mut memo)?;
         (best.parts.len() > 1).then_some(best.parts)
     }
@@ -107,14 +107,15 @@ impl Lexicon for Vocabulary {
     }
 }
 
-/// Finds the best split of `chars[start..]` into at least one part.
+/// Finds the best split of `chars[start..]` into at least one part; `memo` holds the answers
+/// found so far, by start position.
 fn best_from<L: Lexicon>(
     lex: &L,
     chars: &[char],
     start: usize,
-    memo: &mut HashMap<usize, Option<Split>>,
+    memo: &mut [Option<Option<Split>>],
 ) -> Option<Split> {
-    if let Some(known) = memo.get(&start) {
+    if let Some(known) = &memo[start] {
         return known.clone();
     }
     let rest: String = chars[start..].iter().collect();
@@ -141,7 +142,7 @@ fn best_from<L: Lexicon>(
             }
         }
     }
-    memo.insert(start, best.clone());
+    memo[start] = Some(best.clone());
     best
 }
 

@@ -1,8 +1,9 @@
 //! Typo tolerance: indexed stems within a small edit distance of a query word.
 
-use strsim::osa_distance;
+use std::cmp::Reverse;
 
 use super::index::Index;
+use super::order::sorted;
 
 /// Returns the number of typos tolerated in a word of `letters` letters: none under 5 letters,
 /// one from 5 letters, two from 9 letters.
@@ -35,7 +36,7 @@ pub fn near(
     let first: &str = first.encode_utf8(&mut buf);
     let from = index.terms.partition_point(|t| t.stem.as_str() < first);
     let (query_stem, query_word) = (letters(stem), letters(folded));
-    let mut found: Vec<(u32, usize)> = index.terms[from..]
+    let found: Vec<(u32, usize)> = index.terms[from..]
         .iter()
         .take_while(|t| t.stem.starts_with(first))
         .enumerate()
@@ -55,14 +56,16 @@ pub fn near(
             Some((id as u32, d))
         })
         .collect();
-    found.sort_by_key(|&(id, d)| {
-        (
-            d,
-            std::cmp::Reverse(index.terms[id as usize].postings.len()),
-        )
-    });
-    found.truncate(limit);
-    found
+    // Closest first, then most frequent.
+    let key = |i: usize| {
+        let (id, d) = found[i];
+        (d, Reverse(index.terms[id as usize].postings.len()))
+    };
+    sorted(found.len(), &|a, b| key(a).cmp(&key(b)))
+        .into_iter()
+        .take(limit)
+        .map(|i| found[i])
+        .collect()
 }
 
 /// Returns the letter signature of a word: one bit for each letter a–z it contains, one for
@@ -77,38 +80,29 @@ pub fn letters(word: &str) -> u32 {
     })
 }
 
-/// Returns the optimal-string-alignment distance of `a` and `b` when it is at most `max`.
+/// Returns the optimal-string-alignment distance of `a` and `b` when it is at most `max`: the
+/// number of insertions, deletions, substitutions and transpositions of neighbouring characters.
 ///
-/// ASCII words (nearly all folded stems) take a fast path that stops as soon as a row of the
-/// dynamic programme exceeds `max`; other words use `strsim`.
+/// The dynamic programme stops as soon as a row exceeds `max`.
 pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    if !(a.is_ascii() && b.is_ascii()) {
-        return Some(osa_distance(a, b)).filter(|&d| d <= max);
-    }
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     // Three rows of the dynamic programme: two rows back, the previous one and the current one.
-    // They live on the stack for words of up to 63 bytes.
-    let width = b.len() + 1;
-    let mut stack = [0u8; 3 * 64];
-    let mut heap = Vec::new();
-    let rows: &mut [u8] = if 3 * width <= stack.len() {
-        &mut stack[..3 * width]
-    } else {
-        heap.resize(3 * width, 0u8);
-        &mut heap
-    };
     // Distances are capped at `max + 1` so that they fit in a byte.
+    let width = b.len() + 1;
     let cap = (max + 1).min(255) as u8;
+    let capped = |n: usize| n.min(usize::from(cap)) as u8;
+    let mut rows = vec![0u8; 3 * width];
     for (j, cell) in rows[width..2 * width].iter_mut().enumerate() {
-        *cell = j.min(usize::from(cap)) as u8;
+        *cell = capped(j);
     }
     for i in 1..=a.len() {
         let (older, rest) = rows.split_at_mut(width);
         let (previous, current) = rest.split_at_mut(width);
-        current[0] = i.min(usize::from(cap)) as u8;
+        current[0] = capped(i);
         let mut row_min = current[0];
         for j in 1..=b.len() {
             let cost = u8::from(a[i - 1] != b[j - 1]);

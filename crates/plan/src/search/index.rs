@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use super::compound::{Lexicon, Vocabulary};
 use super::fuzzy::letters;
+use super::order::sorted;
 use super::synonyms::search_form;
-use super::text::{analyse, fold, stem};
+use super::text::{analyse, fold, lowercase, stem};
 use super::{Document, SearchOptions, SearchResults, Synonyms};
 
 /// The field of a posting's counts: title.
@@ -149,18 +150,12 @@ impl Index {
         } else {
             (total as f32 / doc_lens.len() as f32).max(1.0)
         };
-        let mut by_ending: Vec<u32> = (0..terms.len() as u32).collect();
-        by_ending.sort_by(|&a, &b| {
-            terms[a as usize]
-                .stem
-                .bytes()
-                .rev()
-                .cmp(terms[b as usize].stem.bytes().rev())
-        });
-        let folded: Vec<String> = terms
-            .iter()
-            .map(|t| fold(&t.display.to_lowercase()))
+        let ending = |id: usize| terms[id].stem.bytes().rev();
+        let by_ending: Vec<u32> = sorted(terms.len(), &|a, b| ending(a).cmp(ending(b)))
+            .into_iter()
+            .map(|id| id as u32)
             .collect();
+        let folded: Vec<String> = terms.iter().map(|t| fold(&lowercase(&t.display))).collect();
         let signatures = terms
             .iter()
             .zip(&folded)

@@ -10,18 +10,25 @@
 //!    by the same [`text::analyse`] that built the index (lower case, umlaut and ß folding,
 //!    Snowball German stemming, stopwords, hyphenated words as parts).
 //! 2. Each remaining word becomes a clause with weighted alternatives: the word itself; for the last
-//!    word, while it is still being typed, every indexed word it begins; the editors' synonyms;
+//!    word, while it is still being typed, every indexed word it begins (and, when the word is not
+//!    indexed, every compound it continues after a first part: "Unterkunf" →
+//!    "Flüchtlingsunterkünfte"); the editors' synonyms, with the compounds that end with them;
 //!    indexed compounds that end with the word ("Hilfe" → "Flüchtlingshilfe"); and, when the word
-//!    is not in the index, words within a small edit distance (typos) and its own compound parts.
+//!    is not in the index, words within a small edit distance (typos, unless the word is a
+//!    synonym) and its own compound parts, or as a last resort its one indexed part
+//!    ("Fachkräftemangel" → "Fachkräfte").
 //!    Compound parts of indexed words are part of the index itself (see [`compound`]).
 //! 3. Sections are ranked by BM25 over the fields title, heading and text (plus the weaker compound
-//!    parts), each alternative counting with its weight. Sections that contain every clause come
-//!    first; only when there are none, sections with any clause are returned ([`MatchMode::Any`]).
+//!    parts), each alternative counting with its weight. While the last word is being typed and is
+//!    indexed itself, sections with it rank above sections with only its completions. Sections
+//!    that contain every clause come first; only when there are none, sections with any clause are
+//!    returned ([`MatchMode::Any`]).
 
 pub mod codec;
 pub mod compound;
 mod fuzzy;
 mod index;
+mod order;
 mod query;
 mod rank;
 pub mod snippet;

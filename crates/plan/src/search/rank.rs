@@ -1,12 +1,16 @@
 //! Ranking: BM25 over the fields of a section, clause by clause.
 
 use super::fuzzy::near;
-use super::index::{FIELDS, Index, Posting};
-use super::query::{Clause, parse};
+use super::index::{FIELDS, Index, PART, Posting};
+use super::order::sorted;
+use super::query::{Alternative, Clause, parse};
 use super::{Hit, MatchMode, RankParams, SearchOptions, SearchResults};
 
 /// The most suggestions returned when nothing matched.
 const MAX_SUGGESTIONS: usize = 3;
+/// How far below the lowest score of sections with the unfinished word itself the sections
+/// with only its completions stay, as a factor.
+const EXACT_MARGIN: f32 = 0.9;
 
 impl Index {
     /// Searches with explicit options (see [`SearchOptions`]).
@@ -17,36 +21,25 @@ impl Index {
         let mut total = vec![0f32; n];
         let mut matched = vec![0usize; n];
         let mut clause_score = vec![0f32; n];
-        let mut conj_score = vec![0f32; n];
-        let mut conj_count = vec![0usize; n];
+        let mut completion_score = vec![0f32; n];
+        let mut scratch = Scratch {
+            score: vec![0f32; n],
+            count: vec![0usize; n],
+        };
         for clause in &parsed.clauses {
-            clause_score.iter_mut().for_each(|s| *s = 0.0);
+            clause_score.fill(0.0);
+            completion_score.fill(0.0);
             for alt in &clause.alternatives {
-                if let [id] = alt.terms[..] {
-                    let term = &self.terms[id as usize];
-                    let idf = idf(n, term.postings.len());
-                    for p in &term.postings {
-                        let s = alt.weight * idf * self.bm25(p, params);
-                        let best = &mut clause_score[p.doc as usize];
-                        *best = best.max(s);
-                    }
-                    continue;
-                }
-                conj_score.iter_mut().for_each(|s| *s = 0.0);
-                conj_count.iter_mut().for_each(|c| *c = 0);
-                for &id in &alt.terms {
-                    let term = &self.terms[id as usize];
-                    let idf = idf(n, term.postings.len());
-                    for p in &term.postings {
-                        conj_score[p.doc as usize] += idf * self.bm25(p, params);
-                        conj_count[p.doc as usize] += 1;
-                    }
-                }
-                for doc in 0..n {
-                    if conj_count[doc] == alt.terms.len() {
-                        clause_score[doc] = clause_score[doc].max(alt.weight * conj_score[doc]);
-                    }
-                }
+                // While the unfinished word is indexed itself, its completions count apart.
+                let scores = if alt.completion && clause.exact.is_some() {
+                    &mut completion_score
+                } else {
+                    &mut clause_score
+                };
+                self.score_alternative(alt, params, scores, &mut scratch);
+            }
+            if let Some(id) = clause.exact {
+                self.rank_exact_first(id, &mut clause_score, &completion_score);
             }
             for doc in 0..n {
                 if clause_score[doc] > 0.0 {
@@ -59,7 +52,7 @@ impl Index {
         let all: Vec<usize> = (0..n)
             .filter(|&d| required > 0 && matched[d] == required)
             .collect();
-        let (mode, mut docs) = if options.require_all && !all.is_empty() {
+        let (mode, docs) = if options.require_all && !all.is_empty() {
             (MatchMode::All, all)
         } else {
             let any: Vec<usize> = (0..n).filter(|&d| matched[d] > 0).collect();
@@ -72,10 +65,14 @@ impl Index {
                 any,
             )
         };
-        docs.sort_by(|&a, &b| total[b].total_cmp(&total[a]).then(a.cmp(&b)));
-        docs.truncate(options.limit);
-        let hits: Vec<Hit> = docs
+        // Best first; equal scores keep the document order.
+        let order = sorted(docs.len(), &|a, b| {
+            total[docs[b]].total_cmp(&total[docs[a]])
+        });
+        let hits: Vec<Hit> = order
             .into_iter()
+            .take(options.limit)
+            .map(|i| docs[i])
             .map(|doc| Hit {
                 doc,
                 score: total[doc],
@@ -92,6 +89,79 @@ impl Index {
             mode,
             query_truncated: parsed.truncated,
             suggestions,
+        }
+    }
+
+    /// Raises `scores` to the score of one alternative in each document that satisfies it.
+    fn score_alternative(
+        &self,
+        alt: &Alternative,
+        params: &RankParams,
+        scores: &mut [f32],
+        scratch: &mut Scratch,
+    ) {
+        let n = scores.len();
+        if let [id] = alt.terms[..] {
+            let term = &self.terms[id as usize];
+            let idf = idf(n, term.postings.len());
+            for p in &term.postings {
+                let s = alt.weight * idf * self.bm25(p, params);
+                let best = &mut scores[p.doc as usize];
+                *best = best.max(s);
+            }
+            return;
+        }
+        scratch.score.fill(0.0);
+        scratch.count.fill(0);
+        for &id in &alt.terms {
+            let term = &self.terms[id as usize];
+            let idf = idf(n, term.postings.len());
+            for p in &term.postings {
+                scratch.score[p.doc as usize] += idf * self.bm25(p, params);
+                scratch.count[p.doc as usize] += 1;
+            }
+        }
+        for ((score, &sum), &count) in scores.iter_mut().zip(&scratch.score).zip(&scratch.count) {
+            if count == alt.terms.len() {
+                *score = score.max(alt.weight * sum);
+            }
+        }
+    }
+
+    /// Adds the completions of the unfinished query word to `clause_score` so that sections
+    /// with the word itself (the term `id` as a whole word, not only as a compound part) rank
+    /// above all sections with only its completions.
+    ///
+    /// Sections with the word count their `completion_score` as it is; the others count it
+    /// scaled down, in proportion, below the score of every section with the word. So
+    /// "Flüchtlinge", while being typed, ranks the sections with "Flüchtlinge" above those with
+    /// only "Flüchtlingsaufnahme".
+    fn rank_exact_first(&self, id: u32, clause_score: &mut [f32], completion_score: &[f32]) {
+        let mut with = vec![false; clause_score.len()];
+        for p in &self.terms[id as usize].postings {
+            let doc = p.doc as usize;
+            with[doc] = p.tf[..PART].iter().any(|&n| n > 0);
+            if with[doc] {
+                clause_score[doc] = clause_score[doc].max(completion_score[doc]);
+            }
+        }
+        let floor = (0..clause_score.len())
+            .filter(|&doc| with[doc])
+            .map(|doc| clause_score[doc])
+            .fold(f32::INFINITY, f32::min);
+        let highest = (0..clause_score.len())
+            .filter(|&doc| !with[doc])
+            .map(|doc| completion_score[doc])
+            .fold(0.0, f32::max);
+        let factor = if highest >= floor {
+            EXACT_MARGIN * floor / highest
+        } else {
+            1.0
+        };
+        for (doc, score) in clause_score.iter_mut().enumerate() {
+            if !with[doc] {
+                *score = score.max(factor * completion_score[doc]);
+            }
         }
     }
 
@@ -146,6 +216,14 @@ impl Index {
         }
         out
     }
+}
+
+/// Per-document buffers for scoring an alternative of several terms.
+struct Scratch {
+    /// The summed score of the terms found so far.
+    score: Vec<f32>,
+    /// How many of the terms were found.
+    count: Vec<usize>,
 }
 
 /// Returns the BM25 inverse document frequency (never negative).

@@ -1,8 +1,10 @@
 //! Snippets: a short excerpt of a section around the matched words, with the words marked.
 
+use std::cmp::Reverse;
 use std::ops::Range;
 
 use super::compound::MIN_PART;
+use super::order::sorted;
 use super::text::{analyse, fold, stem, tokenize};
 
 /// An excerpt with marked words.
@@ -38,8 +40,18 @@ fn matches<S: AsRef<str>>(lower: &str, terms: &[S]) -> Option<usize> {
     let folded = fold(lower);
     terms.iter().position(|t| {
         let t = t.as_ref();
-        t == own || (t.chars().count() >= MIN_PART && folded.contains(t))
+        t == own || (t.chars().count() >= MIN_PART && contains(&folded, t))
     })
+}
+
+/// Returns whether `part` occurs in `word`; a plain comparison at every position, which is
+/// fast enough for single words and smaller in the WebAssembly build than [`str::contains`].
+fn contains(word: &str, part: &str) -> bool {
+    part.is_empty()
+        || word
+            .as_bytes()
+            .windows(part.len())
+            .any(|window| window == part.as_bytes())
 }
 
 /// Cuts an excerpt of at most `max_chars` characters out of `text` around the words matching
@@ -57,9 +69,11 @@ pub fn snippet<S: AsRef<str>>(text: &str, terms: &[S], max_chars: usize) -> Snip
             }
         }
     }
-    found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    // By start, the longer of two words with the same start first.
+    let key = |i: usize| (found[i].0.start, Reverse(found[i].0.end));
     let mut marks: Vec<(Range<usize>, usize)> = Vec::new();
-    for (range, term) in found {
+    for i in sorted(found.len(), &|a, b| key(a).cmp(&key(b))) {
+        let (range, term) = found[i].clone();
         match marks.last_mut() {
             Some((last, _)) if range.start < last.end => last.end = last.end.max(range.end),
             _ => marks.push((range, term)),
@@ -77,11 +91,12 @@ pub fn snippet<S: AsRef<str>>(text: &str, terms: &[S], max_chars: usize) -> Snip
             .iter()
             .take_while(|(r, _)| char_at(r.end) <= first + max_chars)
             .collect();
-        let mut kinds: Vec<usize> = window.iter().map(|(_, t)| *t).collect();
-        kinds.sort_unstable();
-        kinds.dedup();
-        if best.is_none_or(|(k, n, _)| (kinds.len(), window.len()) > (k, n)) {
-            best = Some((kinds.len(), window.len(), first));
+        // The number of different terms in the window.
+        let mut seen = vec![false; terms.len()];
+        window.iter().for_each(|(_, t)| seen[*t] = true);
+        let kinds = seen.iter().filter(|&&s| s).count();
+        if best.is_none_or(|(k, n, _)| (kinds, window.len()) > (k, n)) {
+            best = Some((kinds, window.len(), first));
         }
     }
     let mut start = match best {
