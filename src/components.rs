@@ -1,6 +1,7 @@
 //! Pieces shared by several pages, one component per file.
 
 pub mod area_cards;
+pub mod area_links;
 pub mod breadcrumbs;
 pub mod figures;
 pub mod footer;

@@ -1,9 +1,9 @@
 //! Highlighting of search words on the page a search result leads to.
 //!
 //! A result link carries the query in `?hervorheben=…`; the layout provides it as [`Highlight`],
-//! and [`Highlighted`] marks the words in a text. A note above the page lets the reader remove it.
+//! and [`highlighted_html`] marks the words in a text. A note above the page lets the reader remove it.
 
-use super::marked_text::MarkedText;
+use super::marked_text::marked_html;
 use crate::search::{HIGHLIGHT_PARAM, highlight};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
@@ -26,16 +26,13 @@ pub fn provide_highlight() -> Highlight {
     highlight
 }
 
-/// A text of the plan that marks the highlighted words; the caller wraps it in its element.
-#[component]
-pub fn Highlighted(
-    /// The text.
-    text: &'static str,
-) -> impl IntoView {
+/// The HTML of a text of the plan with the highlighted words marked, for an element's
+/// `inner_html`; it follows the highlight as the URL changes.
+pub fn highlighted_html(text: &'static str) -> impl Fn() -> String + Send + Sync + 'static {
     let words = use_context::<Highlight>().map(|h| h.0);
-    move || match words.and_then(|w| w.get()) {
-        Some(query) => view! { <MarkedText snippet=highlight(text, &query) /> }.into_any(),
-        None => text.into_any(),
+    move || {
+        let query = words.and_then(|w| w.get()).unwrap_or_default();
+        marked_html(&highlight(text, &query))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The five guiding principles with their introducing sentence.
 
-use super::highlight::Highlighted;
+use super::highlight::highlighted_html;
 use leptos::prelude::*;
 use plan::model::Start;
 use plan::sections::{PRINCIPLES_INTRO_ANCHOR, principle_anchor};
@@ -12,13 +12,13 @@ pub fn Principles(
     start: &'static Start,
 ) -> impl IntoView {
     view! {
-        <p id=PRINCIPLES_INTRO_ANCHOR><Highlighted text=start.principles_intro /></p>
+        <p id=PRINCIPLES_INTRO_ANCHOR inner_html=highlighted_html(start.principles_intro) />
         <ul class="principles">
             {start
                 .principles
                 .iter()
                 .enumerate()
-                .map(|(i, p)| view! { <li id=principle_anchor(i)><Highlighted text=p /></li> })
+                .map(|(i, p)| view! { <li id=principle_anchor(i) inner_html=highlighted_html(p) /> })
                 .collect_view()}
         </ul>
     }

@@ -2,7 +2,7 @@
 
 use super::not_found::NotFoundPage;
 use crate::components::{
-    breadcrumbs::Breadcrumbs, highlight::Highlighted, illustration::Illustration,
+    breadcrumbs::Breadcrumbs, highlight::highlighted_html, illustration::Illustration,
     page_meta::PageMeta,
 };
 use crate::content::PLAN;
@@ -45,7 +45,7 @@ pub fn AreaView(
                 .paragraphs
                 .iter()
                 .enumerate()
-                .map(|(i, p)| view! { <p id=paragraph_anchor(i)><Highlighted text=p /></p> })
+                .map(|(i, p)| view! { <p id=paragraph_anchor(i) inner_html=highlighted_html(p) /> })
                 .collect_view()}
         </article>
         <nav class="pager" aria-label="Weitere Handlungsfelder">

@@ -1,7 +1,8 @@
 //! The overview of the eight action areas.
 
 use crate::components::{
-    area_cards::AreaCards, breadcrumbs::Breadcrumbs, highlight::Highlighted, page_meta::PageMeta,
+    area_cards::AreaCards, breadcrumbs::Breadcrumbs, highlight::highlighted_html,
+    page_meta::PageMeta,
 };
 use crate::content::PLAN;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn HandlungsfelderPage() -> impl IntoView {
         <PageMeta title=start.areas_heading description=start.areas_intro />
         <Breadcrumbs trail=vec![("Start", Route::Home.path())] current=start.areas_heading />
         <h1 tabindex="-1">{start.areas_heading}</h1>
-        <p id=AREAS_INTRO_ANCHOR><Highlighted text=start.areas_intro /></p>
+        <p id=AREAS_INTRO_ANCHOR inner_html=highlighted_html(start.areas_intro) />
         <AreaCards areas=PLAN.areas heading_level=2 />
     }
 }

@@ -1,7 +1,7 @@
 //! The start page: introduction, key figures, guiding principles and the action areas.
 
 use crate::components::{
-    area_cards::AreaCards, figures::KeyFigures, highlight::Highlighted, page_meta::PageMeta,
+    area_cards::AreaCards, figures::KeyFigures, highlight::highlighted_html, page_meta::PageMeta,
     principles::Principles,
 };
 use crate::content::PLAN;
@@ -22,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
                 .intro
                 .iter()
                 .enumerate()
-                .map(|(i, p)| view! { <p id=intro_anchor(i)><Highlighted text=p /></p> })
+                .map(|(i, p)| view! { <p id=intro_anchor(i) inner_html=highlighted_html(p) /> })
                 .collect_view()}
         </div>
         <KeyFigures figures=start.figures />

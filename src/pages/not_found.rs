@@ -1,7 +1,6 @@
 //! The page for any path that is not a route of the app.
 
-use crate::components::page_meta::PageMeta;
-use crate::content::PLAN;
+use crate::components::{area_links::AreaLinks, page_meta::PageMeta};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use plan::routes::Route;
@@ -23,13 +22,6 @@ pub fn NotFoundPage() -> impl IntoView {
         <p>
             <a href=Route::Home.path()>"Zur Startseite"</a>
         </p>
-        <h2>"Die Handlungsfelder"</h2>
-        <ul class="link-list">
-            {PLAN
-                .areas
-                .iter()
-                .map(|area| view! { <li><a href=Route::Area(area.slug).path()>{area.title}</a></li> })
-                .collect_view()}
-        </ul>
+        <AreaLinks />
     }
 }

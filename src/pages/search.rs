@@ -1,12 +1,10 @@
 //! The results page at `/suche?q=…`: deep-linkable, updated as the reader types.
 
-use crate::components::{marked_text::MarkedText, page_meta::PageMeta};
-use crate::content::PLAN;
+use crate::components::{area_links::AreaLinks, marked_text::MarkedText, page_meta::PageMeta};
 use crate::search::{Outcome, QUERY_PARAM, search, search_href};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use plan::routes::Route;
 use plan::search::{MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchMode};
 
 /// The most results the page lists.
@@ -38,10 +36,12 @@ pub fn SearchPage() -> impl IntoView {
             <label for="suchbegriff">"Suchbegriff"</label>
             <input id="suchbegriff" name="q" type="search" autocomplete="off" prop:value=move || query.get() on:input=on_input />
         </form>
-        <p class="search-status" role="status">{move || status(&query.get(), &outcome.get())}</p>
-        {move || notices(&outcome.get())}
-        {move || results(outcome.get())}
-        {move || no_results(&query.get(), &outcome.get())}
+        <p class="search-status" role="status">{move || status(&query.get(), &outcome.read())}</p>
+        {move || {
+            let outcome = outcome.get();
+            let nothing = no_results(&query.get(), &outcome);
+            (notices(&outcome), results(outcome), nothing)
+        }}
     }
 }
 
@@ -122,14 +122,7 @@ fn no_results(query: &str, outcome: &Outcome) -> impl IntoView + use<> {
                     "?"
                 </p>
             })}
-            <h2>"Die Handlungsfelder"</h2>
-            <ul class="link-list">
-                {PLAN
-                    .areas
-                    .iter()
-                    .map(|area| view! { <li><a href=Route::Area(area.slug).path()>{area.title}</a></li> })
-                    .collect_view()}
-            </ul>
+            <AreaLinks />
         }
     })
 }
