@@ -40,11 +40,30 @@ fn main() {
         }
     };
     let plan: &'static plan::model::Plan = Box::leak(Box::new(plan));
-    let index = plan::sections::index(plan, &synonyms).to_bytes();
+    let sections = plan::sections::sections(plan);
+    let index =
+        plan::search::Index::build(&plan::sections::documents(&sections), &synonyms).to_bytes();
     // The app decodes these bytes at run time and relies on this check that it can.
     plan::search::Index::from_bytes(&index).expect("a freshly built index decodes");
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out_dir.join("search.bin"), &index).expect("cannot write the search index");
+    // The sections' links as a static table, so the app maps hits to links without building them.
+    let mut table = String::from(
+        "/// The findable sections in index order, from `plan::sections` at build time.\n",
+    );
+    table.push_str("pub static SECTIONS: &[SectionLink] = &[\n");
+    for s in &sections {
+        table.push_str(&format!(
+            "    SectionLink {{ path: {:?}, anchor: {:?}, title: {:?}, context: {:?}, text: {:?} }},\n",
+            s.route.path(),
+            s.anchor,
+            s.title,
+            s.context,
+            s.text
+        ));
+    }
+    table.push_str("];\n");
+    std::fs::write(out_dir.join("sections.rs"), table).expect("cannot write the sections table");
     let code = format!(
         "/// The plan's content, compiled from `content/` by `build.rs`.\npub static PLAN: ::plan::model::Plan = {};\n",
         plan::codegen::plan_to_rust(plan)

@@ -1,20 +1,32 @@
 //! The app's side of search: the index compiled by `build.rs`, decoded once, and results turned
 //! into what pages show (link, title, context, marked snippet).
 
-use crate::content::PLAN;
 use plan::search::{Index, MatchMode, Snippet, snippet};
-use plan::sections::{Section, sections};
 use std::sync::LazyLock;
 
 /// The index bytes written by `build.rs` from the same sections as [`SECTIONS`].
 static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/search.bin"));
 
-/// The decoded index; `build.rs` decoded the same bytes once, so this cannot fail at run time.
-static INDEX: LazyLock<Index> =
-    LazyLock::new(|| Index::from_bytes(INDEX_BYTES).expect("build.rs checked the index decodes"));
+/// The decoded index. `build.rs` decoded the same bytes once, so this is always `Some`; were it
+/// not, search would find nothing rather than stop the app (and no error formatting is linked).
+static INDEX: LazyLock<Option<Index>> = LazyLock::new(|| Index::from_bytes(INDEX_BYTES).ok());
 
-/// The sections in index order.
-static SECTIONS: LazyLock<Vec<Section>> = LazyLock::new(|| sections(&PLAN));
+/// A findable section as the app links to it; `build.rs` writes the table [`SECTIONS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionLink {
+    /// The path of the section's page.
+    pub path: &'static str,
+    /// The section's anchor on that page.
+    pub anchor: &'static str,
+    /// The page's title.
+    pub title: &'static str,
+    /// Where the page belongs.
+    pub context: &'static str,
+    /// The section's text.
+    pub text: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/sections.rs"));
 
 /// The most characters of a result's snippet.
 const SNIPPET_CHARS: usize = 160;
@@ -26,7 +38,7 @@ pub const QUERY_PARAM: &str = "q";
 pub const HIGHLIGHT_PARAM: &str = "hervorheben";
 
 /// One result as shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct ResultItem {
     /// Where the result leads: route, highlight parameter and anchor.
     pub href: String,
@@ -39,7 +51,7 @@ pub struct ResultItem {
 }
 
 /// What a search shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Outcome {
     /// The results, best first.
     pub items: Vec<ResultItem>,
@@ -53,7 +65,14 @@ pub struct Outcome {
 
 /// Searches the plan for `query` and returns at most `limit` results.
 pub fn search(query: &str, limit: usize) -> Outcome {
-    let results = INDEX.search(query, limit);
+    let Some(results) = INDEX.as_ref().map(|index| index.search(query, limit)) else {
+        return Outcome {
+            items: Vec::new(),
+            mode: MatchMode::All,
+            truncated: false,
+            suggestions: Vec::new(),
+        };
+    };
     let items = results
         .hits
         .iter()
@@ -76,10 +95,10 @@ pub fn search(query: &str, limit: usize) -> Outcome {
 }
 
 /// The link to a section that marks the query's words there.
-fn result_href(section: &Section, query: &str) -> String {
+fn result_href(section: &SectionLink, query: &str) -> String {
     format!(
         "{}?{HIGHLIGHT_PARAM}={}#{}",
-        section.route.path(),
+        section.path,
         encode(query),
         section.anchor
     )
@@ -111,6 +130,27 @@ pub fn highlight(text: &str, query: &str) -> Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::PLAN;
+
+    /// Guards that the build's static table is exactly `plan::sections` of the compiled plan.
+    #[test]
+    fn section_table_matches_the_plan_sections() {
+        let expected = plan::sections::sections(&PLAN);
+        assert_eq!(SECTIONS.len(), expected.len());
+        for (link, section) in SECTIONS.iter().zip(&expected) {
+            assert_eq!(link.path, section.route.path());
+            let actual = (link.anchor, link.title, link.context, link.text);
+            assert_eq!(
+                actual,
+                (
+                    section.anchor.as_str(),
+                    section.title,
+                    section.context,
+                    section.text
+                )
+            );
+        }
+    }
 
     #[test]
     fn unterkunft_finds_the_unterbringung_page_first() {

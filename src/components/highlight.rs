@@ -3,10 +3,10 @@
 //! A result link carries the query in `?hervorheben=…`; the layout provides it as [`Highlight`],
 //! and [`highlighted_html`] marks the words in a text. A note above the page lets the reader remove it.
 
-use super::marked_text::marked_html;
+use super::marked_text::{escape_into, marked_html};
 use crate::search::{HIGHLIGHT_PARAM, highlight};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// The words to highlight on the current page, if any.
 #[derive(Clone, Copy)]
@@ -36,21 +36,22 @@ pub fn highlighted_html(text: &'static str) -> impl Fn() -> String + Send + Sync
     }
 }
 
-/// The note that says which words are highlighted, with a link that removes the highlight.
+/// The note that says which words are highlighted, with a link that removes the highlight;
+/// written as escaped HTML (empty without a highlight) to keep the wasm small.
 #[component]
 pub fn HighlightNote(
     /// The highlighted words.
     highlight: Highlight,
 ) -> impl IntoView {
-    let pathname = use_location().pathname;
-    move || {
-        highlight.0.get().map(|query| {
-            view! {
-                <p class="highlight-note">
-                    "Hervorgehoben: Ihre Suchwörter „" {query} "“. "
-                    <a href=pathname.get()>"Hervorhebung entfernen"</a>
-                </p>
-            }
-        })
-    }
+    let html = move || {
+        let Some(query) = highlight.0.get() else {
+            return String::new();
+        };
+        let mut html = String::from("<p class=\"highlight-note\">Hervorgehoben: Ihre Suchwörter „");
+        escape_into(&mut html, &query);
+        // "?" is the same page without query parameters, so without the highlight.
+        html.push_str("“. <a href=\"?\">Hervorhebung entfernen</a></p>");
+        html
+    };
+    view! { <div inner_html=html></div> }
 }

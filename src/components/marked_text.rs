@@ -1,19 +1,10 @@
-//! Text with marked words: a snippet's ranges rendered as `<mark>` elements.
+//! Text with marked words as escaped HTML, for `inner_html`: a snippet's ranges in `<mark>`.
 //!
-//! The marked text is written as escaped HTML in one go rather than as a list of views: it is the
-//! same markup, and in WebAssembly far less code than a dynamic list of text and element views.
+//! Search results, suggestions and highlighted paragraphs are written as escaped HTML in one go
+//! rather than as lists of views: it is the same markup, and in WebAssembly far less code than a
+//! dynamic list of text and element views. Everything inserted goes through [`escape_into`].
 
-use leptos::prelude::*;
 use plan::search::Snippet;
-
-/// Renders `snippet.text`, wrapping each range of `snippet.marks` in `<mark>`.
-#[component]
-pub fn MarkedText(
-    /// The text and the byte ranges to mark (ascending, on character boundaries).
-    snippet: Snippet,
-) -> impl IntoView {
-    view! { <span inner_html=marked_html(&snippet) /> }
-}
 
 /// The snippet as HTML: every character escaped, every valid range inside `<mark>`.
 ///
@@ -41,7 +32,7 @@ pub fn marked_html(snippet: &Snippet) -> String {
 }
 
 /// Appends `text` with the characters that HTML gives meaning to escaped.
-fn escape_into(html: &mut String, text: &str) {
+pub fn escape_into(html: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => html.push_str("&amp;"),

@@ -3,7 +3,8 @@
 //! Arrow keys move through the suggestions, Enter opens the chosen one (or the results page),
 //! Escape closes the list (and a second Escape clears the field).
 
-use crate::search::{SEARCH_PATH, search, search_href};
+use super::marked_text::escape_into;
+use crate::search::{ResultItem, SEARCH_PATH, search, search_href};
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -20,6 +21,26 @@ fn option_id(i: usize) -> String {
     format!("suchvorschlag-{i}")
 }
 
+/// The suggestions as `li role=option` elements, the active one `aria-selected="true"`; every
+/// text is escaped, and each option carries its link in `data-href`.
+fn options_html(items: &[ResultItem], active: Option<usize>) -> String {
+    let mut html = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let selected = active == Some(i);
+        html.push_str(&format!(
+            "<li id=\"{}\" role=\"option\" class=\"suggestion\" aria-selected=\"{selected}\" data-href=\"",
+            option_id(i)
+        ));
+        escape_into(&mut html, &item.href);
+        html.push_str("\"><span class=\"suggestion__title\">");
+        escape_into(&mut html, item.title);
+        html.push_str("</span><span class=\"suggestion__context\">");
+        escape_into(&mut html, item.context);
+        html.push_str("</span></li>");
+    }
+    html
+}
+
 /// The header's search form: a combobox with suggestions and a link to all results.
 #[component]
 pub fn SearchBox(
@@ -29,15 +50,21 @@ pub fn SearchBox(
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let results = Memo::new(move |_| {
-        let q = query.get();
-        if q.trim().is_empty() {
-            Vec::new()
-        } else {
-            search(&q, SUGGESTIONS).items
-        }
-    });
-    let expanded = Memo::new(move |_| open.get() && !query.get().trim().is_empty());
+    // A new query always gives new results: no comparison (and no comparison code) is needed.
+    let results = Memo::new_with_compare(
+        move |_| {
+            let q = query.get();
+            if q.trim().is_empty() {
+                Vec::new()
+            } else {
+                search(&q, SUGGESTIONS).items
+            }
+        },
+        |_, _| true,
+    );
+    // Whether the list shows: a plain derived value, cheaper in wasm than a memo.
+    let expanded = move || open.get() && !query.read().trim().is_empty();
+    let expanded_now = move || untrack(expanded);
     let navigate = use_navigate();
     // Leaving the page (a followed suggestion or any link) closes the list and empties the field.
     let pathname = use_location().pathname;
@@ -69,7 +96,7 @@ pub fn SearchBox(
                     active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
                 }
                 "Enter" => {
-                    let chosen = active.get_untracked().filter(|_| expanded.get_untracked());
+                    let chosen = active.get_untracked().filter(|_| expanded_now());
                     if let Some(item) =
                         chosen.and_then(|i| results.with_untracked(|r| r.get(i).cloned()))
                     {
@@ -78,7 +105,7 @@ pub fn SearchBox(
                     }
                 }
                 "Escape" => {
-                    if expanded.get_untracked() {
+                    if expanded_now() {
                         // A search field's own Escape would also clear it: only close the list.
                         ev.prevent_default();
                         open.set(false);
@@ -98,31 +125,19 @@ pub fn SearchBox(
             go(search_href(query.get_untracked().trim()));
         }
     };
-    let options = move || {
-        results
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let href = item.href.clone();
-                let go = go.clone();
-                view! {
-                    <li
-                        id=option_id(i)
-                        role="option"
-                        class="suggestion"
-                        aria-selected=move || (active.get() == Some(i)).to_string()
-                        on:mousedown=|ev| ev.prevent_default()
-                        on:click=move |_| go(href.clone())
-                    >
-                        <span class="suggestion__title">{item.title}</span>
-                        <span class="suggestion__context">{item.context}</span>
-                    </li>
-                }
-            })
-            .collect_view()
+    // The options are written as escaped HTML (see `options_html`) and clicks are handled once on
+    // the list: the same markup as one view per option, with much less code in the wasm.
+    let options = move || results.with(|items| options_html(items, active.get()));
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let option = target.and_then(|t| t.closest("[data-href]").ok().flatten());
+        if let Some(href) = option.and_then(|o| o.get_attribute("data-href")) {
+            go(href);
+        }
     };
-    let status = move || match (expanded.get(), results.with(Vec::len)) {
+    let status = move || match (expanded(), results.with(Vec::len)) {
         (false, _) => String::new(),
         (true, 0) => "Keine Vorschläge.".to_owned(),
         (true, 1) => "1 Vorschlag. Pfeiltasten wählen, Eingabetaste öffnet.".to_owned(),
@@ -156,8 +171,8 @@ pub fn SearchBox(
                     spellcheck="false"
                     aria-autocomplete="list"
                     aria-controls=LISTBOX_ID
-                    aria-expanded=move || expanded.get().to_string()
-                    aria-activedescendant=move || active.get().filter(|_| expanded.get()).map(option_id)
+                    aria-expanded=move || expanded().to_string()
+                    aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
                     prop:value=move || query.get()
                     on:input=move |ev| {
                         query.set(event_target_value(&ev));
@@ -168,15 +183,44 @@ pub fn SearchBox(
                 />
                 <button type="submit">"Suchen"</button>
             </div>
-            <div class="search-box__popup" hidden=move || !expanded.get()>
-                <ul id=LISTBOX_ID role="listbox" aria-label="Vorschläge">
-                    {options}
-                </ul>
+            <div class="search-box__popup" hidden=move || !expanded()>
+                <ul
+                    id=LISTBOX_ID
+                    role="listbox"
+                    aria-label="Vorschläge"
+                    inner_html=options
+                    on:mousedown=|ev| ev.prevent_default()
+                    on:click=on_click
+                />
                 <a class="search-box__all" href=move || search_href(query.get().trim())>
                     "Alle Ergebnisse anzeigen"
                 </a>
             </div>
             <p class="visually-hidden" role="status">{status}</p>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plan::search::Snippet;
+
+    #[test]
+    fn options_html_escapes_and_marks_the_active_option() {
+        let item = |href: &str, title: &'static str| ResultItem {
+            href: href.to_owned(),
+            title,
+            context: "Handlungsfeld",
+            snippet: Snippet::default(),
+        };
+        let items = [item("/a?x=\"<b>", "A & B"), item("/b", "<i>")];
+        let html = options_html(&items, Some(1));
+        assert_eq!(
+            html,
+            "<li id=\"suchvorschlag-0\" role=\"option\" class=\"suggestion\" aria-selected=\"false\" data-href=\"/a?x=&quot;&lt;b&gt;\"><span class=\"suggestion__title\">A &amp; B</span><span class=\"suggestion__context\">Handlungsfeld</span></li>\
+             <li id=\"suchvorschlag-1\" role=\"option\" class=\"suggestion\" aria-selected=\"true\" data-href=\"/b\"><span class=\"suggestion__title\">&lt;i&gt;</span><span class=\"suggestion__context\">Handlungsfeld</span></li>"
+        );
+        assert_eq!(options_html(&[], None), "");
     }
 }

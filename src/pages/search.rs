@@ -1,7 +1,9 @@
 //! The results page at `/suche?q=…`: deep-linkable, updated as the reader types.
 
-use crate::components::{area_links::AreaLinks, marked_text::MarkedText, page_meta::PageMeta};
-use crate::search::{Outcome, QUERY_PARAM, search, search_href};
+use crate::components::area_links::AreaLinks;
+use crate::components::marked_text::{escape_into, marked_html};
+use crate::components::page_meta::PageMeta;
+use crate::search::{Outcome, QUERY_PARAM, ResultItem, search, search_href};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -15,7 +17,9 @@ const RESULTS: usize = 50;
 pub fn SearchPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.read().get(QUERY_PARAM).unwrap_or_default());
-    let outcome = Memo::new(move |_| search(&query.get(), RESULTS));
+    // A new query always gives a new outcome: no comparison (and no comparison code) is needed.
+    let outcome = Memo::new_with_compare(move |_| search(&query.get(), RESULTS), |_, _| true);
+    let nothing_found = move || !query.read().trim().is_empty() && outcome.read().items.is_empty();
     let navigate = use_navigate();
     // Typing replaces the history entry, so "back" leaves the search instead of undoing letters.
     let on_input = move |ev| {
@@ -37,11 +41,8 @@ pub fn SearchPage() -> impl IntoView {
             <input id="suchbegriff" name="q" type="search" autocomplete="off" prop:value=move || query.get() on:input=on_input />
         </form>
         <p class="search-status" role="status">{move || status(&query.get(), &outcome.read())}</p>
-        {move || {
-            let outcome = outcome.get();
-            let nothing = no_results(&query.get(), &outcome);
-            (notices(&outcome), results(outcome), nothing)
-        }}
+        <div class="search-results" inner_html=move || body_html(&outcome.read(), nothing_found())></div>
+        {move || nothing_found().then(|| view! { <AreaLinks /> })}
     }
 }
 
@@ -58,71 +59,100 @@ fn status(query: &str, outcome: &Outcome) -> String {
     }
 }
 
-/// Notes on how the query was treated: cut to the limit, or not all words found.
-fn notices(outcome: &Outcome) -> impl IntoView + use<> {
-    let truncated = outcome.truncated.then(|| {
-        view! {
-            <p class="notice">
-                {format!(
-                    "Ihre Eingabe ist sehr lang. Gesucht wurde mit ihrem Anfang: höchstens {MAX_QUERY_CHARS} Zeichen und {MAX_QUERY_WORDS} Wörter."
-                )}
-            </p>
+/// Everything below the status as escaped HTML: notes on how the query was treated (cut to the
+/// limit, not all words found), the results as an ordered list, or close words when nothing was
+/// found. Written in one go rather than as views to keep the wasm small; every text is escaped.
+fn body_html(outcome: &Outcome, nothing_found: bool) -> String {
+    let mut html = String::new();
+    if outcome.truncated {
+        html.push_str(&format!(
+            "<p class=\"notice\">Ihre Eingabe ist sehr lang. Gesucht wurde mit ihrem Anfang: höchstens {MAX_QUERY_CHARS} Zeichen und {MAX_QUERY_WORDS} Wörter.</p>"
+        ));
+    }
+    if outcome.mode == MatchMode::Any && !outcome.items.is_empty() {
+        html.push_str("<p class=\"notice\">Kein Abschnitt enthält alle Suchwörter. Gezeigt werden Abschnitte, die einige davon enthalten.</p>");
+    }
+    if !outcome.items.is_empty() {
+        html.push_str("<ol class=\"results\">");
+        html.push_str(&results_html(&outcome.items));
+        html.push_str("</ol>");
+    }
+    if nothing_found && !outcome.suggestions.is_empty() {
+        html.push_str("<p>Meinten Sie: ");
+        for (i, word) in outcome.suggestions.iter().enumerate() {
+            if i > 0 {
+                html.push_str(", ");
+            }
+            html.push_str("<a href=\"");
+            escape_into(&mut html, &search_href(word));
+            html.push_str("\">");
+            escape_into(&mut html, word);
+            html.push_str("</a>");
         }
-    });
-    let partial = (outcome.mode == MatchMode::Any && !outcome.items.is_empty()).then(|| {
-        view! {
-            <p class="notice">
-                "Kein Abschnitt enthält alle Suchwörter. Gezeigt werden Abschnitte, die einige davon enthalten."
-            </p>
-        }
-    });
-    (truncated, partial)
+        html.push_str("?</p>");
+    }
+    html
 }
 
-/// The ordered list of results.
-fn results(outcome: Outcome) -> impl IntoView {
-    (!outcome.items.is_empty()).then(|| {
-        view! {
-            <ol class="results">
-                {outcome
-                    .items
-                    .into_iter()
-                    .map(|item| {
-                        view! {
-                            <li class="result">
-                                <a class="result__link" href=item.href>{item.title}</a>
-                                <p class="result__context">{item.context}</p>
-                                <p class="result__snippet"><MarkedText snippet=item.snippet /></p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        }
-    })
+/// The results as `li` elements: a link to the section first, then the context and the marked
+/// snippet; every text is escaped. The router follows these links like any other in the app.
+fn results_html(items: &[ResultItem]) -> String {
+    let mut html = String::new();
+    for item in items {
+        html.push_str("<li class=\"result\"><a class=\"result__link\" href=\"");
+        escape_into(&mut html, &item.href);
+        html.push_str("\">");
+        escape_into(&mut html, item.title);
+        html.push_str("</a><p class=\"result__context\">");
+        escape_into(&mut html, item.context);
+        html.push_str("</p><p class=\"result__snippet\">");
+        html.push_str(&marked_html(&item.snippet));
+        html.push_str("</p></li>");
+    }
+    html
 }
 
-/// What the page offers when nothing was found: close words and the areas.
-fn no_results(query: &str, outcome: &Outcome) -> impl IntoView + use<> {
-    let show = !query.trim().is_empty() && outcome.items.is_empty();
-    let suggestions = outcome.suggestions.clone();
-    show.then(|| {
-        view! {
-            {(!suggestions.is_empty()).then(|| view! {
-                <p>
-                    "Meinten Sie: "
-                    {suggestions
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, word)| view! {
-                            {(i > 0).then_some(", ")}
-                            <a href=search_href(&word)>{word.clone()}</a>
-                        })
-                        .collect_view()}
-                    "?"
-                </p>
-            })}
-            <AreaLinks />
-        }
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plan::search::Snippet;
+
+    #[test]
+    fn body_html_says_how_the_query_was_treated_and_offers_close_words() {
+        let outcome = |truncated, mode, suggestions: &[&str]| Outcome {
+            items: Vec::new(),
+            mode,
+            truncated,
+            suggestions: suggestions.iter().map(|s| s.to_string()).collect(),
+        };
+        assert_eq!(body_html(&outcome(false, MatchMode::All, &[]), true), "");
+        let cut = body_html(&outcome(true, MatchMode::All, &[]), true);
+        assert!(
+            cut.starts_with("<p class=\"notice\">Ihre Eingabe ist sehr lang."),
+            "{cut}"
+        );
+        let close = body_html(&outcome(false, MatchMode::All, &["Ehrenamt", "<b>"]), true);
+        assert_eq!(
+            close,
+            "<p>Meinten Sie: <a href=\"/suche?q=Ehrenamt\">Ehrenamt</a>, <a href=\"/suche?q=%3Cb%3E\">&lt;b&gt;</a>?</p>"
+        );
+    }
+
+    #[test]
+    fn results_html_escapes_links_and_texts_and_keeps_marks() {
+        let item = ResultItem {
+            href: "/x?hervorheben=%3C#absatz-1".to_owned(),
+            title: "Sprachförderung & Schule",
+            context: "Handlungsfeld",
+            snippet: Snippet {
+                text: "die <deutsche> Sprache".to_owned(),
+                marks: std::iter::once(15..22).collect(),
+            },
+        };
+        assert_eq!(
+            results_html(&[item]),
+            "<li class=\"result\"><a class=\"result__link\" href=\"/x?hervorheben=%3C#absatz-1\">Sprachförderung &amp; Schule</a>\
+             <p class=\"result__context\">Handlungsfeld</p><p class=\"result__snippet\">die &lt;deutsche&gt; <mark>Sprache</mark></p></li>"
+        );
+    }
 }
