@@ -1,32 +1,74 @@
 //! The one place that decides the response headers for a served file.
+//!
+//! Without a `_headers` file the server sends its built-in policy ([`headers_for`]); with one
+//! (written by `cargo xtask dist`) it sends the Content-Type plus exactly the headers of the
+//! file's matching rules ([`headers_for_request`]), so that serving and deploying cannot disagree.
 
 use std::path::Path;
 
-/// The headers for a response whose body is the file at `path` (only its name is looked at).
+use crate::headers_file::HeadersFile;
+
+/// The Cache-Control value for Trunk's content-hashed assets, whose content never changes.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// The Cache-Control value for HTML and every other file: the browser revalidates before each use.
+pub const NO_CACHE: &str = "no-cache";
+
+/// The built-in headers for a response whose body is the file at `path` (only its name is looked at).
 ///
-/// Every header the server sends with a file is decided here, so a policy such as a
-/// Content-Security-Policy needs to be added in this function only.
+/// This is the policy when `dist/_headers` is missing; with that file,
+/// [`headers_for_request`] decides instead.
 pub fn headers_for(path: &Path) -> Vec<(String, String)> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let content_type = content_type(name);
-    let cache = if content_type.starts_with("text/html") || !has_trunk_hash(name) {
-        "no-cache"
+    let name = file_name(path);
+    let cache = if is_hashed_asset(name) {
+        IMMUTABLE
     } else {
-        "public, max-age=31536000, immutable"
+        NO_CACHE
     };
     vec![
-        ("Content-Type".to_owned(), content_type.to_owned()),
+        ("Content-Type".to_owned(), content_type(name).to_owned()),
         ("X-Content-Type-Options".to_owned(), "nosniff".to_owned()),
         ("Cache-Control".to_owned(), cache.to_owned()),
     ]
 }
 
+/// The headers for the file at `file`, served for the URL path `url_path` (such as `/suche`).
+///
+/// Without rules this is [`headers_for`]; with rules it is the file's Content-Type followed by
+/// the headers of every rule matching `url_path` (see [`HeadersFile::apply`]).
+pub fn headers_for_request(
+    rules: Option<&HeadersFile>,
+    url_path: &str,
+    file: &Path,
+) -> Vec<(String, String)> {
+    match rules {
+        None => headers_for(file),
+        Some(rules) => {
+            let content_type = content_type(file_name(file));
+            let mut headers = vec![("Content-Type".to_owned(), content_type.to_owned())];
+            rules.apply(url_path, &mut headers);
+            headers
+        }
+    }
+}
+
 /// The headers for a short plain-text answer that is not a file (errors such as 400 and 405).
-pub fn headers_for_message() -> Vec<(String, String)> {
-    headers_for(Path::new("message.txt"))
+pub fn headers_for_message(rules: Option<&HeadersFile>, url_path: &str) -> Vec<(String, String)> {
+    headers_for_request(rules, url_path, Path::new("message.txt"))
+}
+
+/// Whether a file name is one of Trunk's content-hashed assets, which may be cached forever.
+///
+/// HTML never is, even with a hash in its name, because it names the other files.
+pub fn is_hashed_asset(name: &str) -> bool {
+    !content_type(name).starts_with("text/html") && has_trunk_hash(name)
+}
+
+/// The file name of `path` as text, or "" when it has none or it is not UTF-8.
+fn file_name(path: &Path) -> &str {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
 }
 
 /// The media type for a file name, by its extension; unknown extensions are `application/octet-stream`.
@@ -71,8 +113,6 @@ fn has_trunk_hash(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
     /// Checks the Content-Type and Cache-Control chosen for `name`, and that nosniff is always sent.
     fn check(name: &str, content_type: &str, cache: &str) {
@@ -182,6 +222,29 @@ mod tests {
             "page-1a2b3c4d5e6f7a8b.html",
             "text/html; charset=utf-8",
             "no-cache",
+        );
+    }
+
+    #[test]
+    fn without_rules_the_built_in_headers_are_sent() {
+        let file = Path::new("dist/index.html");
+        assert_eq!(headers_for_request(None, "/suche", file), headers_for(file));
+    }
+
+    #[test]
+    fn with_rules_the_content_type_and_the_rules_headers_are_sent() {
+        let rules = HeadersFile::parse("/*\n  X-A: b\n/icon.svg\n  X-A: c\n").unwrap();
+        let pair = |n: &str, v: &str| (n.to_owned(), v.to_owned());
+        assert_eq!(
+            headers_for_request(Some(&rules), "/icon.svg", Path::new("dist/icon.svg")),
+            [pair("Content-Type", "image/svg+xml"), pair("X-A", "c")]
+        );
+        assert_eq!(
+            headers_for_message(Some(&rules), "/%zz"),
+            [
+                pair("Content-Type", "text/plain; charset=utf-8"),
+                pair("X-A", "b")
+            ]
         );
     }
 }

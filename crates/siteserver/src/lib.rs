@@ -2,9 +2,13 @@
 //!
 //! Files are served as they are; any other path is a route of the single-page app and gets
 //! `dist/404.html` (status 404) when it exists, else the app shell `dist/index.html` (status 200).
-//! All response headers are decided in [`headers_for`].
+//! All response headers are decided in [`headers_for_request`]: when `dist/_headers` exists (the
+//! Netlify and Cloudflare Pages rules file that `cargo xtask dist` writes) the server reads it at
+//! start and sends exactly its headers, so serving and deploying cannot disagree; without it the
+//! server sends its built-in headers ([`headers_for`]).
 
 mod headers;
+mod headers_file;
 mod reply;
 mod urlpath;
 
@@ -15,8 +19,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-pub use headers::headers_for;
-pub use reply::{Body, Reply, reply};
+pub use headers::{
+    IMMUTABLE, NO_CACHE, headers_for, headers_for_message, headers_for_request, is_hashed_asset,
+};
+pub use headers_file::{HeaderRule, HeadersFile, ParseError, matches};
+pub use reply::{Body, HEADERS_FILE, Reply, reply, reply_with};
 
 /// How many threads answer requests, so that one slow download does not hold up the others.
 const WORKERS: usize = 4;
@@ -30,7 +37,11 @@ pub struct SiteServer {
 
 impl SiteServer {
     /// Serves `dist` on `addr` (e.g. "127.0.0.1:0" for a free port).
+    ///
+    /// Reads `dist/_headers` first when it exists; a file outside the supported subset is an
+    /// error naming the file and line.
     pub fn start(dist: &Path, addr: &str) -> io::Result<SiteServer> {
+        let rules = Arc::new(read_rules(dist)?);
         let server = tiny_http::Server::http(addr).map_err(io::Error::other)?;
         let addr = server
             .server_addr()
@@ -41,9 +52,10 @@ impl SiteServer {
             .map(|n| {
                 let server = Arc::clone(&server);
                 let dist = dist.to_path_buf();
+                let rules = Arc::clone(&rules);
                 std::thread::Builder::new()
                     .name(format!("siteserver-{n}"))
-                    .spawn(move || serve(&server, &dist))
+                    .spawn(move || serve(&server, &dist, rules.as_ref().as_ref()))
             })
             .collect::<io::Result<Vec<_>>>()?;
         Ok(SiteServer {
@@ -82,10 +94,26 @@ impl Drop for SiteServer {
     }
 }
 
+/// Reads and parses `dist/_headers`, or `None` when there is no such file.
+fn read_rules(dist: &Path) -> io::Result<Option<HeadersFile>> {
+    let path = dist.join(HEADERS_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
+    };
+    HeadersFile::parse(&text).map(Some).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}: {e}", path.display()),
+        )
+    })
+}
+
 /// Answers requests until the server is unblocked.
-fn serve(server: &tiny_http::Server, dist: &Path) {
+fn serve(server: &tiny_http::Server, dist: &Path, rules: Option<&HeadersFile>) {
     for request in server.incoming_requests() {
-        let planned = reply(dist, request.method().as_str(), request.url());
+        let planned = reply_with(dist, rules, request.method().as_str(), request.url());
         // A client that went away is not the server's problem.
         let _ = answer(request, planned);
     }

@@ -2,15 +2,20 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::headers::{headers_for, headers_for_message};
+use crate::headers::{headers_for_message, headers_for_request};
+use crate::headers_file::HeadersFile;
 use crate::urlpath::segments;
+
+/// The name of the header rules file in the site root; like the hosts that read it, the server
+/// never serves it.
+pub const HEADERS_FILE: &str = "_headers";
 
 /// What the server answers: a status, headers, and a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reply {
     /// The HTTP status code.
     pub status: u16,
-    /// The response headers, as decided by [`headers_for`].
+    /// The response headers, as decided by [`crate::headers_for_request`].
     pub headers: Vec<(String, String)>,
     /// The response body.
     pub body: Body,
@@ -29,8 +34,19 @@ pub enum Body {
 ///
 /// A target naming a file serves it; a directory with an `index.html` serves that; anything
 /// else is a route of the single-page app and gets `dist/404.html` with status 404 when that
-/// file exists, else `dist/index.html` with status 200.
+/// file exists, else `dist/index.html` with status 200. The headers are the built-in ones.
 pub fn reply(dist: &Path, method: &str, target: &str) -> Reply {
+    reply_with(dist, None, method, target)
+}
+
+/// Like [`reply`], with the headers decided by the rules of a `_headers` file when there is one.
+///
+/// The rules are matched against the request's URL path, as static hosts do, so a deep link
+/// answered with `index.html` gets the headers of its own path. `/_headers` itself is never
+/// served: it is a path of the app like any other missing file.
+pub fn reply_with(dist: &Path, rules: Option<&HeadersFile>, method: &str, target: &str) -> Reply {
+    let raw_path = target.split(['?', '#']).next().unwrap_or_default();
+    let message = |status, text| message(rules, raw_path, status, text);
     if method != "GET" && method != "HEAD" {
         let mut reply = message(405, "Method Not Allowed\n");
         reply
@@ -41,9 +57,12 @@ pub fn reply(dist: &Path, method: &str, target: &str) -> Reply {
     let Ok(segments) = segments(target) else {
         return message(400, "Bad Request\n");
     };
+    let url_path = format!("/{}", segments.join("/"));
+    let file = |status, path| file(rules, &url_path, status, path);
     let named = segments.iter().fold(dist.to_path_buf(), |p, s| p.join(s));
     let index = named.join("index.html");
-    if named.is_file() {
+    let hidden = segments == [HEADERS_FILE];
+    if named.is_file() && !hidden {
         file(200, named)
     } else if named.is_dir() && index.is_file() {
         file(200, index)
@@ -56,20 +75,20 @@ pub fn reply(dist: &Path, method: &str, target: &str) -> Reply {
     }
 }
 
-/// A reply serving the file at `path`.
-fn file(status: u16, path: PathBuf) -> Reply {
+/// A reply serving the file at `path` for the URL path `url_path`.
+fn file(rules: Option<&HeadersFile>, url_path: &str, status: u16, path: PathBuf) -> Reply {
     Reply {
         status,
-        headers: headers_for(&path),
+        headers: headers_for_request(rules, url_path, &path),
         body: Body::File(path),
     }
 }
 
-/// A reply with a plain-text message.
-fn message(status: u16, text: &'static str) -> Reply {
+/// A reply with a plain-text message for the URL path `url_path`.
+fn message(rules: Option<&HeadersFile>, url_path: &str, status: u16, text: &'static str) -> Reply {
     Reply {
         status,
-        headers: headers_for_message(),
+        headers: headers_for_message(rules, url_path),
         body: Body::Message(text),
     }
 }
@@ -235,5 +254,56 @@ mod tests {
                 "{target}: {got:?}"
             );
         }
+    }
+
+    /// Rules like the ones `cargo xtask dist` writes: a policy for all paths, one immutable asset.
+    fn rules() -> HeadersFile {
+        HeadersFile::parse(
+            "/*\n  Content-Security-Policy: default-src 'self'\n  Cache-Control: no-cache\n\
+             /main-1a2b3c4d5e6f7a8b.css\n  Cache-Control: public, max-age=31536000, immutable\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn with_a_headers_file_exactly_its_headers_are_sent() {
+        let site = site(false);
+        let dist = site.path();
+        let rules = rules();
+        let pair = |n: &str, v: &str| (n.to_owned(), v.to_owned());
+        let page = vec![
+            pair("Content-Type", "text/html; charset=utf-8"),
+            pair("Content-Security-Policy", "default-src 'self'"),
+            pair("Cache-Control", "no-cache"),
+        ];
+        for target in ["/", "/handlungsfelder/wohnen-und-integration-vor-ort?x=1"] {
+            assert_eq!(reply_with(dist, Some(&rules), "GET", target).headers, page);
+        }
+        assert_eq!(
+            reply_with(dist, Some(&rules), "HEAD", "/main-1a2b3c4d5e6f7a8b.css").headers,
+            [
+                pair("Content-Type", "text/css; charset=utf-8"),
+                pair("Content-Security-Policy", "default-src 'self'"),
+                pair("Cache-Control", "public, max-age=31536000, immutable"),
+            ]
+        );
+        let refused = reply_with(dist, Some(&rules), "POST", "/");
+        assert!(
+            refused
+                .headers
+                .contains(&pair("Content-Security-Policy", "default-src 'self'"))
+        );
+        assert!(refused.headers.contains(&pair("Allow", "GET, HEAD")));
+    }
+
+    #[test]
+    fn the_headers_file_itself_is_never_served() {
+        let site = site(false);
+        let dist = site.path();
+        fs::write(dist.join(HEADERS_FILE), "/*\n  X-A: b\n").unwrap();
+        check(dist, "GET", "/_headers", 200, "index.html");
+        fs::create_dir_all(dist.join("sub")).unwrap();
+        fs::write(dist.join("sub/_headers"), "").unwrap();
+        check(dist, "GET", "/sub/_headers", 200, "sub/_headers");
     }
 }

@@ -107,6 +107,49 @@ fn serves_files_routes_and_refusals_over_http() {
 }
 
 #[test]
+fn a_headers_file_decides_the_headers() {
+    let dist = tempfile::tempdir().unwrap();
+    fs::write(dist.path().join("index.html"), "<p>shell</p>").unwrap();
+    fs::write(dist.path().join("app-3f2a9c1b2d4e5f60.js"), "x").unwrap();
+    fs::write(
+        dist.path().join("_headers"),
+        "# a comment\n/*\n  Content-Security-Policy: default-src 'self'\n  Cache-Control: no-cache\n\n\
+         /app-3f2a9c1b2d4e5f60.js\n  Cache-Control: public, max-age=31536000, immutable\n",
+    )
+    .unwrap();
+    let server = SiteServer::start(dist.path(), "127.0.0.1:0").unwrap();
+    let csp = "content-security-policy: default-src 'self'";
+    check(
+        &server,
+        "GET",
+        "/suche",
+        200,
+        "<p>shell</p>",
+        &[csp, "cache-control: no-cache"],
+    );
+    check(
+        &server,
+        "GET",
+        "/app-3f2a9c1b2d4e5f60.js",
+        200,
+        "x",
+        &[csp, "cache-control: public, max-age=31536000, immutable"],
+    );
+    // Exactly the file's headers: the built-in nosniff is not added.
+    let (_, head, _) = request(&server, "GET", "/");
+    assert!(!head.contains("x-content-type-options"), "{head}");
+    assert_eq!(head.matches("cache-control").count(), 1, "{head}");
+    drop(server);
+
+    fs::write(dist.path().join("_headers"), "/*\n  ! Cache-Control\n").unwrap();
+    let error = SiteServer::start(dist.path(), "127.0.0.1:0")
+        .err()
+        .expect("a bad _headers file stops the start");
+    let message = error.to_string();
+    assert!(message.contains("_headers: line 2: detaching"), "{message}");
+}
+
+#[test]
 fn dropping_the_server_stops_it() {
     let dist = tempfile::tempdir().unwrap();
     let server = SiteServer::start(dist.path(), "127.0.0.1:0").unwrap();

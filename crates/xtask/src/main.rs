@@ -6,6 +6,7 @@
 mod bench_browser;
 mod bench_search;
 mod dist;
+mod headers;
 mod run;
 mod search_cli;
 mod serve;

@@ -2,6 +2,7 @@
 
 mod accessibility;
 mod content;
+mod csp;
 mod navigation;
 mod pages;
 mod requests;
@@ -66,6 +67,16 @@ pub fn trials(shared: &Arc<Shared>) -> Vec<Trial> {
             async move |env| navigation::click_through(env, click).await,
         )
     }));
+    trials.push(trial(
+        shared,
+        "csp_header_is_sent_and_strict".to_owned(),
+        async |env| csp::header_is_sent_and_strict(env).await,
+    ));
+    trials.push(trial(
+        shared,
+        "inline_script_outside_the_policy_is_blocked".to_owned(),
+        async |env| csp::inline_script_is_blocked(env).await,
+    ));
     trials.extend(search::trials(shared));
     trials
 }

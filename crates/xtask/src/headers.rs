@@ -1,0 +1,354 @@
+//! Writes `dist/_headers`: the site's response headers, with a strict Content-Security-Policy, for static hosts and siteserver.
+//!
+//! The policy allows no inline code except the scripts Trunk put into `index.html`, each by the
+//! SHA-256 hash of its exact text, so the hashes are computed from each build's `index.html`.
+//! The file uses the `_headers` format of Netlify and Cloudflare Pages; `siteserver` reads the same
+//! file, so `cargo xtask serve` and the end-to-end tests send exactly what a deployment sends.
+
+use std::path::Path;
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use sha2::{Digest, Sha256};
+use siteserver::{HEADERS_FILE, HeaderRule, HeadersFile, IMMUTABLE, NO_CACHE, is_hashed_asset};
+
+/// The build setting naming who may embed the site in a frame: the CSP `frame-ancestors` sources.
+pub const FRAME_ANCESTORS_VAR: &str = "AKTIONSPLAN_FRAME_ANCESTORS";
+
+/// The `frame-ancestors` sources when [`FRAME_ANCESTORS_VAR`] is not set: only the site itself.
+const DEFAULT_FRAME_ANCESTORS: &str = "'self'";
+
+/// The comment at the top of the written file.
+const COMMENT: &str = "Response headers for every static host that reads `_headers` (Netlify, Cloudflare Pages)\n\
+    and for siteserver. Written by `cargo xtask dist`: do not edit, the script hashes change with\n\
+    every build. See README.md, \"Deploying\".";
+
+/// Reads and checks [`FRAME_ANCESTORS_VAR`]; unset or empty means `'self'`.
+pub fn frame_ancestors_setting() -> Result<String, String> {
+    let value = std::env::var(FRAME_ANCESTORS_VAR).unwrap_or_default();
+    if value.trim().is_empty() {
+        return Ok(DEFAULT_FRAME_ANCESTORS.to_owned());
+    }
+    frame_ancestors(&value).map_err(|why| format!("{FRAME_ANCESTORS_VAR}={value:?}: {why}"))
+}
+
+/// Checks a `frame-ancestors` setting and returns it with single spaces.
+///
+/// Allowed are `'none'` alone, or `'self'` and https origins (`https://host` with an optional
+/// port, no path and no wildcard), separated by spaces.
+pub fn frame_ancestors(value: &str) -> Result<String, String> {
+    let sources: Vec<&str> = value.split_whitespace().collect();
+    if sources.is_empty() {
+        return Err("no source given; use 'self', 'none' or https origins".to_owned());
+    }
+    if sources.contains(&"'none'") {
+        return if sources.len() == 1 {
+            Ok("'none'".to_owned())
+        } else {
+            Err("'none' cannot be combined with other sources".to_owned())
+        };
+    }
+    for source in &sources {
+        if *source != "'self'" && !is_https_origin(source) {
+            return Err(format!(
+                "{source:?} is neither 'self', 'none' nor an https origin such as https://www.example.org \
+                 (with an optional port, without path or wildcard)"
+            ));
+        }
+    }
+    Ok(sources.join(" "))
+}
+
+/// Whether `source` is `https://host` or `https://host:port`, the host being DNS labels.
+fn is_https_origin(source: &str) -> bool {
+    let Some(authority) = source.strip_prefix("https://") else {
+        return false;
+    };
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    port_ok && host.split('.').all(label_ok)
+}
+
+/// The CSP source for a script's text: `'sha256-<base64 of the SHA-256 of its UTF-8 bytes>'`.
+pub fn sha256_source(script: &str) -> String {
+    format!(
+        "'sha256-{}'",
+        BASE64.encode(Sha256::digest(script.as_bytes()))
+    )
+}
+
+/// The exact text of every inline `<script>` (one without a `src` attribute) in `html`.
+///
+/// Fails on markup the policy would block without a way to allow it by hash: inline `<style>`
+/// elements and `style` attributes.
+pub fn inline_scripts(html: &str) -> Result<Vec<&str>, String> {
+    // ASCII lower-casing keeps every byte offset, so offsets found in `lower` index `html`.
+    let lower = html.to_ascii_lowercase();
+    if lower.contains("<style") || lower.contains(" style=") {
+        return Err(
+            "index.html has inline styles, which the policy's `style-src 'self'` blocks".to_owned(),
+        );
+    }
+    let mut scripts = Vec::new();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("<script") {
+        let start = from + found + "<script".len();
+        if !lower[start..].starts_with(|c: char| c.is_ascii_whitespace() || c == '>') {
+            from = start;
+            continue;
+        }
+        let open_end = lower[start..]
+            .find('>')
+            .map(|i| start + i)
+            .ok_or("index.html has a <script> tag that never closes")?;
+        let close = lower[open_end..]
+            .find("</script")
+            .map(|i| open_end + i)
+            .ok_or("index.html has a <script> element without </script>")?;
+        let has_src = lower[start..open_end]
+            .split_whitespace()
+            .any(|attribute| attribute.split('=').next() == Some("src"));
+        if !has_src {
+            scripts.push(&html[open_end + 1..close]);
+        }
+        from = close;
+    }
+    Ok(scripts)
+}
+
+/// The Content-Security-Policy for a page whose inline scripts have the given hash sources.
+pub fn content_security_policy(script_hashes: &[String], frame_ancestors: &str) -> String {
+    let mut script_src = vec!["'self'", "'wasm-unsafe-eval'"];
+    script_src.extend(script_hashes.iter().map(String::as_str));
+    [
+        "default-src 'self'".to_owned(),
+        format!("script-src {}", script_src.join(" ")),
+        "style-src 'self'".to_owned(),
+        "img-src 'self'".to_owned(),
+        "connect-src 'self'".to_owned(),
+        "font-src 'self'".to_owned(),
+        "object-src 'none'".to_owned(),
+        "base-uri 'self'".to_owned(),
+        "form-action 'self'".to_owned(),
+        format!("frame-ancestors {frame_ancestors}"),
+    ]
+    .join("; ")
+}
+
+/// The header rules: the policy and `no-cache` for every path, then `immutable` for each of
+/// Trunk's hashed assets (file names in the site root); a later rule's header replaces an
+/// earlier rule's header of the same name.
+pub fn rules(csp: &str, hashed_assets: &[String]) -> HeadersFile {
+    let pair = |name: &str, value: &str| (name.to_owned(), value.to_owned());
+    let mut rules = vec![HeaderRule {
+        pattern: "/*".to_owned(),
+        headers: vec![
+            pair("Content-Security-Policy", csp),
+            pair("X-Content-Type-Options", "nosniff"),
+            pair("Referrer-Policy", "strict-origin-when-cross-origin"),
+            pair("Cache-Control", NO_CACHE),
+        ],
+    }];
+    rules.extend(hashed_assets.iter().map(|name| HeaderRule {
+        pattern: format!("/{name}"),
+        headers: vec![pair("Cache-Control", IMMUTABLE)],
+    }));
+    HeadersFile { rules }
+}
+
+/// Writes `dist/_headers` for the built site in `dist` and returns the Content-Security-Policy.
+pub fn write(dist: &Path, frame_ancestors: &str) -> Result<String, String> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    let hashes: Vec<String> = inline_scripts(&html)
+        .map_err(|e| format!("{}: {e}", index.display()))?
+        .into_iter()
+        .map(sha256_source)
+        .collect();
+    let csp = content_security_policy(&hashes, frame_ancestors);
+    let mut assets = Vec::new();
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_file() && is_hashed_asset(&name) {
+            assets.push(name);
+        }
+    }
+    assets.sort();
+    let text = rules(&csp, &assets)
+        .render(COMMENT)
+        .map_err(|e| format!("cannot write {HEADERS_FILE}: {e}"))?;
+    let path = dist.join(HEADERS_FILE);
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(csp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_hashes_are_base64_sha256_of_the_exact_text() {
+        // The SHA-256 test vectors of FIPS 180-2 ("abc") and of the empty string.
+        assert_eq!(
+            sha256_source("abc"),
+            "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='"
+        );
+        assert_eq!(
+            sha256_source(""),
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+        );
+        // Whitespace is part of the text: a script with a trailing newline hashes differently.
+        assert_ne!(sha256_source("abc\n"), sha256_source("abc"));
+    }
+
+    #[test]
+    fn only_inline_scripts_are_found_with_their_exact_text() {
+        let html = "<head><script type=\"module\">\nimport init from '/a.js';\n</script>\
+            <script src=\"/b.js\"></script><SCRIPT defer src='/c.js'></SCRIPT>\
+            <scripts>no</scripts><script>ä()</script></head>";
+        assert_eq!(
+            inline_scripts(html).unwrap(),
+            ["\nimport init from '/a.js';\n", "ä()"]
+        );
+        assert_eq!(
+            inline_scripts("<p>no script</p>").unwrap(),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn markup_the_policy_cannot_allow_stops_the_build() {
+        assert!(inline_scripts("<style>p{}</style>").is_err());
+        assert!(inline_scripts("<p style=\"color: red\">x</p>").is_err());
+        assert!(inline_scripts("<script>never closed").is_err());
+    }
+
+    #[test]
+    fn good_frame_ancestors_are_accepted() {
+        for (value, expect) in [
+            ("'self'", "'self'"),
+            ("  'none' ", "'none'"),
+            ("https://www.example.org", "https://www.example.org"),
+            (
+                "'self'  https://a.example.org:8443 https://b-c.example",
+                "'self' https://a.example.org:8443 https://b-c.example",
+            ),
+        ] {
+            assert_eq!(frame_ancestors(value).as_deref(), Ok(expect), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn bad_frame_ancestors_are_refused() {
+        for value in [
+            "",
+            "*",
+            "self",
+            "'unsafe-inline'",
+            "'none' 'self'",
+            "http://example.org",
+            "https://example.org/",
+            "https://example.org/path",
+            "https://*.example.org",
+            "https://",
+            "https://example..org",
+            "https://-example.org",
+            "https://example.org:",
+            "https://example.org:123456",
+            "https://example.org; script-src *",
+            "https://example.org;",
+            "'self' data:",
+        ] {
+            assert!(frame_ancestors(value).is_err(), "{value:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn the_policy_is_strict() {
+        let csp = content_security_policy(&[sha256_source("abc")], "'self'");
+        assert_eq!(
+            csp,
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' \
+             'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='; style-src 'self'; \
+             img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; \
+             base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+        );
+        assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn the_written_file_reads_back_and_gives_each_file_its_headers() {
+        let dist = tempfile::tempdir().unwrap();
+        let script = "\nimport init from '/app-3f2a9c1b2d4e5f60.js';\n";
+        std::fs::write(
+            dist.path().join("index.html"),
+            format!("<html><head><script type=\"module\">{script}</script></head></html>"),
+        )
+        .unwrap();
+        for name in [
+            "app-3f2a9c1b2d4e5f60.js",
+            "app-3f2a9c1b2d4e5f60_bg.wasm",
+            "main-1a2b3c4d5e6f7a8b.css",
+            "icon.svg",
+        ] {
+            std::fs::write(dist.path().join(name), "x").unwrap();
+        }
+        let csp = write(dist.path(), "https://example.org").unwrap();
+        assert!(csp.contains(&sha256_source(script)), "{csp}");
+        assert!(
+            csp.ends_with("frame-ancestors https://example.org"),
+            "{csp}"
+        );
+        let text = std::fs::read_to_string(dist.path().join(HEADERS_FILE)).unwrap();
+        let file = HeadersFile::parse(&text).unwrap();
+        let assets = [
+            "app-3f2a9c1b2d4e5f60.js".to_owned(),
+            "app-3f2a9c1b2d4e5f60_bg.wasm".to_owned(),
+            "main-1a2b3c4d5e6f7a8b.css".to_owned(),
+        ];
+        assert_eq!(file, rules(&csp, &assets));
+        let headers = |path: &str| {
+            let mut headers = Vec::new();
+            file.apply(path, &mut headers);
+            headers
+        };
+        let cache = |path: &str| {
+            headers(path)
+                .into_iter()
+                .filter(|(name, _)| name == "Cache-Control")
+                .map(|(_, value)| value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cache("/app-3f2a9c1b2d4e5f60_bg.wasm"), [IMMUTABLE]);
+        assert_eq!(cache("/main-1a2b3c4d5e6f7a8b.css"), [IMMUTABLE]);
+        assert_eq!(cache("/icon.svg"), [NO_CACHE]);
+        assert_eq!(cache("/"), [NO_CACHE]);
+        assert_eq!(cache("/handlungsfelder/unterbringung"), [NO_CACHE]);
+        for path in ["/", "/app-3f2a9c1b2d4e5f60.js", "/suche"] {
+            let got = headers(path);
+            assert!(got.contains(&("Content-Security-Policy".to_owned(), csp.clone())));
+            assert!(got.contains(&("X-Content-Type-Options".to_owned(), "nosniff".to_owned())));
+            assert!(got.contains(&(
+                "Referrer-Policy".to_owned(),
+                "strict-origin-when-cross-origin".to_owned()
+            )));
+        }
+    }
+}
