@@ -332,3 +332,56 @@ fn several_problems_are_all_reported() {
     });
     assert_eq!(load(dir.path()).unwrap_err().0.len(), 2);
 }
+
+#[test]
+fn real_synonyms_load() {
+    load_synonyms(&real_content()).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Loads the synonyms of content changed by `change` and expects one error starting with `expected`.
+fn check_synonyms(change: impl FnOnce(&Path), expected: &str) {
+    let dir = changed_copy(change);
+    let errors = load_synonyms(dir.path())
+        .expect_err("malformed synonyms must not load")
+        .0;
+    let shown: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            e.to_string()
+                .replace(&format!("{}/", dir.path().display()), "")
+        })
+        .collect();
+    assert_eq!(shown.len(), 1, "{shown:#?}");
+    assert!(
+        shown[0].starts_with(expected),
+        "expected {expected:?}\n     got {:?}",
+        shown[0]
+    );
+}
+
+#[test]
+fn malformed_synonyms_name_file_line_and_field() {
+    check_synonyms(
+        |d| edit(d, SYNONYMS_FILE, "wort = \"Heim\"", "wort = \" \""),
+        "synonyme.toml:26: field `einweg[2].wort`: must not be empty",
+    );
+    check_synonyms(
+        |d| {
+            edit(
+                d,
+                SYNONYMS_FILE,
+                "findet = [\"Ausbildung\"]",
+                "findet = [\"Ausbildung\", \"Ausbildung\"]",
+            )
+        },
+        "synonyme.toml:",
+    );
+    check_synonyms(
+        |d| edit(d, SYNONYMS_FILE, "[[einweg]]", "[[einweg]"),
+        "synonyme.toml:",
+    );
+    check_synonyms(
+        |d| fs::remove_file(d.join(SYNONYMS_FILE)).unwrap(),
+        "synonyme.toml:1: cannot read the file",
+    );
+}
