@@ -360,25 +360,40 @@ fn check_synonyms(change: impl FnOnce(&Path), expected: &str) {
 }
 
 #[test]
-fn malformed_synonyms_name_file_line_and_field() {
+fn empty_synonym_names_file_line_and_field() {
     check_synonyms(
         |d| edit(d, SYNONYMS_FILE, "wort = \"Heim\"", "wort = \" \""),
         "synonyme.toml:26: field `einweg[2].wort`: must not be empty",
     );
+}
+
+#[test]
+fn duplicate_synonym_names_file_line_and_field() {
     check_synonyms(
         |d| {
             edit(
                 d,
                 SYNONYMS_FILE,
-                "findet = [\"Ausbildung\"]",
-                "findet = [\"Ausbildung\", \"Ausbildung\"]",
+                "[\"Ehrenamt\", ",
+                "[\"Ehrenamt\", \"EHRENAMT\", ",
             )
         },
-        "synonyme.toml:",
+        "synonyme.toml:19: field `gruppe[3].woerter[2]`: duplicate: `EHRENAMT` is already listed",
     );
+}
+
+#[test]
+fn malformed_synonyms_file_is_reported() {
     check_synonyms(
-        |d| edit(d, SYNONYMS_FILE, "[[einweg]]", "[[einweg]"),
-        "synonyme.toml:",
+        |d| {
+            edit(
+                d,
+                SYNONYMS_FILE,
+                "[[einweg]]\nwort = \"Asyl\"",
+                "[[einweg]\nwort = \"Asyl\"",
+            )
+        },
+        "synonyme.toml:21: invalid table header",
     );
     check_synonyms(
         |d| fs::remove_file(d.join(SYNONYMS_FILE)).unwrap(),
