@@ -86,8 +86,11 @@ pub(crate) fn parse(index: &Index, query: &str, prefix: bool, params: &RankParam
         if is_last && folded.chars().count() >= 2 {
             let first_completion = alternatives.len();
             let ids = prefixed(index, &folded, &word.stem, exact);
+            let completes = !ids.is_empty();
             push(&mut alternatives, ids, params.prefix);
-            if exact.is_none() {
+            // Only a word that neither is indexed nor begins one is looked for inside compounds:
+            // that scan reads every term, too slow to run on every keystroke of a large corpus.
+            if exact.is_none() && !completes {
                 // "Unterkunf" completes to the compound part in "Flüchtlingsunterkünfte".
                 let ids = infixed(index, &folded, &word.stem);
                 push(&mut alternatives, ids, params.prefix * params.head);
