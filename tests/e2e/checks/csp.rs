@@ -8,7 +8,7 @@ use serde_json::{Value as Json, json};
 use crate::env::Env;
 use crate::routes::route;
 
-/// JavaScript (asynchronous) that fetches the page and the app's hashed script and wasm, and
+/// JavaScript (asynchronous) that fetches pages and the app's hashed script and wasm, and
 /// returns their security and caching headers, with the hash of the page's inline loader script.
 const HEADERS_JS: &str = "const done = arguments[arguments.length - 1]; \
     const assets = [document.querySelector('link[rel=modulepreload]'), \
@@ -20,12 +20,14 @@ const HEADERS_JS: &str = "const done = arguments[arguments.length - 1]; \
     const inline = Array.from(document.querySelectorAll('script:not([src])'), s => s.textContent); \
     const hash = text => crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)) \
       .then(d => \"'sha256-\" + btoa(String.fromCharCode(...new Uint8Array(d))) + \"'\"); \
-    Promise.all([Promise.all([location.origin + '/', location.origin + '/handlungsfelder/x', \
+    Promise.all([Promise.all([location.origin + '/', \
+        location.origin + '/handlungsfelder/unterbringung', location.origin + '/gibt-es-nicht', \
         ...assets].map(headers)), Promise.all(inline.map(hash))]) \
       .then(([responses, hashes]) => done({ responses, assets: assets.length, hashes }), \
         e => done({ error: String(e) }));";
 
-/// Fetches `/`, a deep link and the hashed assets, and checks their headers and the policy.
+/// Fetches `/`, a deep link, an unknown path and the hashed assets, and checks their headers and
+/// the policy.
 pub async fn header_is_sent_and_strict(env: &Env) -> Result<(), Failed> {
     env.open(&route("/")).await?;
     let seen = env
@@ -76,8 +78,17 @@ pub async fn header_is_sent_and_strict(env: &Env) -> Result<(), Failed> {
                 ));
             }
         }
-        if response["status"] != 200 {
-            problems.push(format!("{url}: status {}", response["status"]));
+        // An unknown path gets the not-found page with status 404, under the same policy.
+        let expected_status = if url.ends_with("/gibt-es-nicht") {
+            404
+        } else {
+            200
+        };
+        if response["status"] != expected_status {
+            problems.push(format!(
+                "{url}: status {}, expected {expected_status}",
+                response["status"]
+            ));
         }
         policies.push((url.to_owned(), header("content-security-policy")));
     }
