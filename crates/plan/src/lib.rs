@@ -3,6 +3,7 @@
 //! This crate has no web dependency: `build.rs` of the app uses it to compile `content/` into static
 //! data, the app uses its types and route helpers at run time, and everything is tested natively.
 
+pub mod bench;
 pub mod codegen;
 pub mod content;
 pub mod model;

@@ -214,25 +214,6 @@ fn field(line: &str, key: &str) -> String {
         .to_owned()
 }
 
-/// Splits a GermanQuAD context into title, headings and text, as the native benchmark
-/// (`crates/xtask/src/bench_search.rs`) does: first line, `== … ==` lines, the rest.
-fn passage(context: &str) -> (String, String, String) {
-    let mut lines = context.lines();
-    let title = lines.next().unwrap_or_default().replace('_', " ");
-    let (mut heading, mut text) = (String::new(), String::new());
-    for line in lines {
-        let trimmed = line.trim();
-        let target = if trimmed.len() > 4 && trimmed.starts_with("==") && trimmed.ends_with("==") {
-            &mut heading
-        } else {
-            &mut text
-        };
-        target.push_str(trimmed.trim_matches('=').trim());
-        target.push('\n');
-    }
-    (title, heading, text)
-}
-
 /// The GermanQuAD passages indexed in the browser, and the test-half questions typed into them.
 #[wasm_bindgen_test]
 fn germanquad_keystrokes() {
@@ -247,7 +228,7 @@ fn germanquad_keystrokes() {
     let passages: Vec<(String, String, String)> = GERMANQUAD_DOCS
         .lines()
         .filter(|line| !line.trim().is_empty())
-        .map(|line| passage(&field(line, "text")))
+        .map(|line| plan::bench::split_passage(&field(line, "text")))
         .collect();
     let questions: Vec<String> = GERMANQUAD_QUERIES
         .lines()

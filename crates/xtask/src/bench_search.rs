@@ -65,21 +65,9 @@ fn field(value: &serde_json::Value, key: &str) -> Result<String, String> {
         .ok_or_else(|| format!("a line lacks the field \"{key}\""))
 }
 
-/// Splits a GermanQuAD context into title (first line), headings (`== … ==` lines) and text.
+/// Cuts a GermanQuAD context into the fields the index knows.
 fn passage(id: String, context: &str) -> Passage {
-    let mut lines = context.lines();
-    let title = lines.next().unwrap_or_default().replace('_', " ");
-    let (mut heading, mut text) = (String::new(), String::new());
-    for line in lines {
-        let trimmed = line.trim();
-        let target = if trimmed.len() > 4 && trimmed.starts_with("==") && trimmed.ends_with("==") {
-            &mut heading
-        } else {
-            &mut text
-        };
-        target.push_str(trimmed.trim_matches('=').trim());
-        target.push('\n');
-    }
+    let (title, heading, text) = plan::bench::split_passage(context);
     Passage {
         id,
         title,
