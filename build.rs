@@ -11,6 +11,8 @@ use std::process::exit;
 fn main() {
     println!("cargo:rerun-if-changed=content");
     println!("cargo:rerun-if-changed=public/illustrations");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    write_settings(&out_dir);
     let plan = match plan::content::load(Path::new("content")) {
         Ok(plan) => plan,
         Err(errors) => {
@@ -45,7 +47,6 @@ fn main() {
         plan::search::Index::build(&plan::sections::documents(&sections), &synonyms).to_bytes();
     // The app decodes these bytes at run time and relies on this check that it can.
     plan::search::Index::from_bytes(&index).expect("a freshly built index decodes");
-    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out_dir.join("search.bin"), &index).expect("cannot write the search index");
     // The sections' links as a static table, so the app maps hits to links without building them.
     let mut table = String::from(
@@ -70,4 +71,26 @@ fn main() {
     );
     let out = out_dir.join("plan.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// Writes `settings.rs` with the deployment settings (base path, origin), checked by
+/// `plan::deploy`; a bad value stops the build and names the variable.
+fn write_settings(out_dir: &Path) {
+    let setting = |var: &str, check: fn(&str) -> Result<String, String>| {
+        println!("cargo:rerun-if-env-changed={var}");
+        let value = std::env::var(var).unwrap_or_default();
+        check(&value).unwrap_or_else(|why| {
+            eprintln!("error: the setting {var}={value:?} is not valid: {why}");
+            exit(1);
+        })
+    };
+    let base = setting(plan::deploy::BASE_PATH_VAR, plan::deploy::base_path);
+    let origin = setting(plan::deploy::ORIGIN_VAR, plan::deploy::origin);
+    let code = format!(
+        "/// The base path the site is built for, without a trailing slash: `\"\"` at the root.\n\
+         pub const BASE_PATH: &str = {base:?};\n\
+         /// The site's origin, for canonical and Open Graph URLs.\n\
+         pub const ORIGIN: &str = {origin:?};\n"
+    );
+    std::fs::write(out_dir.join("settings.rs"), code).expect("cannot write the settings");
 }

@@ -7,6 +7,9 @@
 pub mod components;
 pub mod content;
 pub mod pages;
+pub mod paths;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod search;
 
 use components::layout::Layout;
@@ -19,12 +22,13 @@ use pages::{
     leitlinien::LeitlinienPage, not_found::NotFoundPage, search::SearchPage, service::ServicePage,
 };
 
-/// The whole app: the route table, declared once here. Paths match `plan::routes::Route::path`.
+/// The whole app: the route table, declared once here. Paths match `plan::routes::Route::path`;
+/// the router adds the base path the site is built for.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Router>
+        <Router base=paths::BASE_PATH>
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />

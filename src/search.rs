@@ -40,8 +40,8 @@ pub const HIGHLIGHT_PARAM: &str = "hervorheben";
 /// One result as shown.
 #[derive(Debug, Clone)]
 pub struct ResultItem {
-    /// Where the result leads: route, highlight parameter and anchor.
-    pub href: String,
+    /// Where the result leads: route path (without the base path), highlight parameter and anchor.
+    pub path: String,
     /// The page's title.
     pub title: &'static str,
     /// Where the page belongs.
@@ -79,7 +79,7 @@ pub fn search(query: &str, limit: usize) -> Outcome {
         .filter_map(|hit| {
             let section = SECTIONS.get(hit.doc)?;
             Some(ResultItem {
-                href: result_href(section, query),
+                path: result_path(section, query),
                 title: section.title,
                 context: section.context,
                 snippet: snippet(section.text, &hit.terms, SNIPPET_CHARS),
@@ -94,8 +94,8 @@ pub fn search(query: &str, limit: usize) -> Outcome {
     }
 }
 
-/// The link to a section that marks the query's words there.
-fn result_href(section: &SectionLink, query: &str) -> String {
+/// The route path of a section that marks the query's words there.
+fn result_path(section: &SectionLink, query: &str) -> String {
     format!(
         "{}?{HIGHLIGHT_PARAM}={}#{}",
         section.path,
@@ -104,8 +104,8 @@ fn result_href(section: &SectionLink, query: &str) -> String {
     )
 }
 
-/// The search page's URL for a query.
-pub fn search_href(query: &str) -> String {
+/// The search page's route path for a query (without the base path; links add it).
+pub fn search_path(query: &str) -> String {
     if query.is_empty() {
         SEARCH_PATH.to_owned()
     } else {
@@ -156,17 +156,17 @@ mod tests {
     fn unterkunft_finds_the_unterbringung_page_first() {
         let outcome = search("Unterkunft", 10);
         assert_eq!(
-            outcome.items[0].href,
+            outcome.items[0].path,
             "/handlungsfelder/unterbringung?hervorheben=Unterkunft#absatz-1"
         );
         assert_eq!(outcome.mode, MatchMode::All);
     }
 
     #[test]
-    fn search_href_encodes_the_query() {
-        assert_eq!(search_href(""), "/suche");
-        assert_eq!(search_href("Ehrenamt"), "/suche?q=Ehrenamt");
-        assert_eq!(search_href("a&b=c #ü"), "/suche?q=a%26b%3Dc%20%23%C3%BC");
+    fn search_path_encodes_the_query() {
+        assert_eq!(search_path(""), "/suche");
+        assert_eq!(search_path("Ehrenamt"), "/suche?q=Ehrenamt");
+        assert_eq!(search_path("a&b=c #ü"), "/suche?q=a%26b%3Dc%20%23%C3%BC");
     }
 
     #[test]
@@ -179,8 +179,8 @@ mod tests {
             "Polizei",
         ] {
             for item in search(query, 50).items {
-                let path = item.href.split(['?', '#']).next().unwrap();
-                assert!(plan::routes::Route::parse(path).is_some(), "{}", item.href);
+                let path = item.path.split(['?', '#']).next().unwrap();
+                assert!(plan::routes::Route::parse(path).is_some(), "{}", item.path);
             }
         }
     }

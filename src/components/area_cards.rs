@@ -1,6 +1,7 @@
 //! The action areas as a list of cards, each linking to its page.
 
 use super::illustration::Illustration;
+use crate::paths::link;
 use leptos::prelude::*;
 use plan::model::Area;
 use plan::routes::Route;
@@ -18,11 +19,11 @@ pub fn AreaCards(
             {areas
                 .iter()
                 .map(|area| {
-                    let link = view! { <a href=Route::Area(area.slug).path()>{area.title}</a> };
+                    let title_link = view! { <a href=link(Route::Area(area.slug))>{area.title}</a> };
                     let title = if heading_level == 2 {
-                        view! { <h2 class="card__title">{link}</h2> }.into_any()
+                        view! { <h2 class="card__title">{title_link}</h2> }.into_any()
                     } else {
-                        view! { <h3 class="card__title">{link}</h3> }.into_any()
+                        view! { <h3 class="card__title">{title_link}</h3> }.into_any()
                     };
                     view! {
                         <li class="card">

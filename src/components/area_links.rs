@@ -1,6 +1,7 @@
 //! A plain list of links to the eight action areas, offered where a reader has lost their way.
 
 use crate::content::PLAN;
+use crate::paths::link;
 use leptos::prelude::*;
 use plan::routes::Route;
 
@@ -13,7 +14,7 @@ pub fn AreaLinks() -> impl IntoView {
             {PLAN
                 .areas
                 .iter()
-                .map(|area| view! { <li><a href=Route::Area(area.slug).path()>{area.title}</a></li> })
+                .map(|area| view! { <li><a href=link(Route::Area(area.slug))>{area.title}</a></li> })
                 .collect_view()}
         </ul>
     }

@@ -1,13 +1,14 @@
 //! The site footer: the service links and the source of the text.
 
 use crate::content::PLAN;
+use crate::paths::link;
 use leptos::prelude::*;
 use plan::routes::Route;
 
 /// The footer with links to the service page and the source.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let service = Route::Service.path();
+    let service = link(Route::Service);
     view! {
         <footer class="site-footer">
             <div class="wrap">

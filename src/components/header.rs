@@ -1,6 +1,7 @@
 //! The site header: the app's name and the main navigation, behind a menu button on small screens.
 
 use super::search_box::SearchBox;
+use crate::paths::{asset, link};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use plan::routes::Route;
@@ -26,7 +27,7 @@ pub fn SiteHeader() -> impl IntoView {
         search_open.set(false);
     });
     let links = NAVIGATION.map(|(route, label)| {
-        let path = route.path();
+        let path = link(route);
         let current = {
             let path = path.clone();
             move || is_current(&path, &pathname.get()).then_some("page")
@@ -40,8 +41,8 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="wrap site-header__bar">
-                <a class="brand" href=Route::Home.path()>
-                    <img class="brand__icon" src="/icon.svg" alt="" width="32" height="32" />
+                <a class="brand" href=link(Route::Home)>
+                    <img class="brand__icon" src=asset("icon.svg") alt="" width="32" height="32" />
                     <span>"Aktionsplan Hessen"</span>
                 </a>
                 <button

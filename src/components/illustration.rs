@@ -5,7 +5,7 @@ use plan::model::Area;
 
 /// The path of an area's illustration, copied from `public/illustrations/` by Trunk.
 pub fn illustration_src(area: &Area) -> String {
-    format!("/illustrations/{}.svg", area.slug)
+    crate::paths::asset(&format!("illustrations/{}.svg", area.slug))
 }
 
 /// An area's illustration. On the area's own page its alt text is the source's image caption;

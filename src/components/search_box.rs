@@ -4,7 +4,8 @@
 //! Escape closes the list (and a second Escape clears the field).
 
 use super::marked_text::escape_into;
-use crate::search::{ResultItem, SEARCH_PATH, search, search_href};
+use crate::paths::href;
+use crate::search::{ResultItem, SEARCH_PATH, search, search_path};
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -22,16 +23,16 @@ fn option_id(i: usize) -> String {
 }
 
 /// The suggestions as `li role=option` elements, the active one `aria-selected="true"`; every
-/// text is escaped, and each option carries its link in `data-href`.
+/// text is escaped, and each option carries its route path in `data-path`.
 fn options_html(items: &[ResultItem], active: Option<usize>) -> String {
     let mut html = String::new();
     for (i, item) in items.iter().enumerate() {
         let selected = active == Some(i);
         html.push_str(&format!(
-            "<li id=\"{}\" role=\"option\" class=\"suggestion\" aria-selected=\"{selected}\" data-href=\"",
+            "<li id=\"{}\" role=\"option\" class=\"suggestion\" aria-selected=\"{selected}\" data-path=\"",
             option_id(i)
         ));
-        escape_into(&mut html, &item.href);
+        escape_into(&mut html, &item.path);
         html.push_str("\"><span class=\"suggestion__title\">");
         escape_into(&mut html, item.title);
         html.push_str("</span><span class=\"suggestion__context\">");
@@ -75,9 +76,9 @@ pub fn SearchBox(
     });
     let go = {
         let navigate = navigate.clone();
-        move |href: String| {
+        move |path: String| {
             open.set(false);
-            navigate(&href, Default::default());
+            navigate(&path, Default::default());
         }
     };
     let on_keydown = {
@@ -101,7 +102,7 @@ pub fn SearchBox(
                         chosen.and_then(|i| results.with_untracked(|r| r.get(i).cloned()))
                     {
                         ev.prevent_default();
-                        go(item.href);
+                        go(item.path);
                     }
                 }
                 "Escape" => {
@@ -122,7 +123,7 @@ pub fn SearchBox(
         let go = go.clone();
         move |ev: SubmitEvent| {
             ev.prevent_default();
-            go(search_href(query.get_untracked().trim()));
+            go(search_path(query.get_untracked().trim()));
         }
     };
     // The options are written as escaped HTML (see `options_html`) and clicks are handled once on
@@ -132,9 +133,9 @@ pub fn SearchBox(
         let target = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let option = target.and_then(|t| t.closest("[data-href]").ok().flatten());
-        if let Some(href) = option.and_then(|o| o.get_attribute("data-href")) {
-            go(href);
+        let option = target.and_then(|t| t.closest("[data-path]").ok().flatten());
+        if let Some(path) = option.and_then(|o| o.get_attribute("data-path")) {
+            go(path);
         }
     };
     let status = move || match (expanded(), results.with(Vec::len)) {
@@ -147,7 +148,7 @@ pub fn SearchBox(
         <form
             role="search"
             class="search-box"
-            action=SEARCH_PATH
+            action=href(SEARCH_PATH)
             method="get"
             on:submit=on_submit
             on:focusout=move |ev| {
@@ -192,7 +193,7 @@ pub fn SearchBox(
                     on:mousedown=|ev| ev.prevent_default()
                     on:click=on_click
                 />
-                <a class="search-box__all" href=move || search_href(query.get().trim())>
+                <a class="search-box__all" href=move || href(&search_path(query.get().trim()))>
                     "Alle Ergebnisse anzeigen"
                 </a>
             </div>
@@ -208,8 +209,8 @@ mod tests {
 
     #[test]
     fn options_html_escapes_and_marks_the_active_option() {
-        let item = |href: &str, title: &'static str| ResultItem {
-            href: href.to_owned(),
+        let item = |path: &str, title: &'static str| ResultItem {
+            path: path.to_owned(),
             title,
             context: "Handlungsfeld",
             snippet: Snippet::default(),
@@ -218,8 +219,8 @@ mod tests {
         let html = options_html(&items, Some(1));
         assert_eq!(
             html,
-            "<li id=\"suchvorschlag-0\" role=\"option\" class=\"suggestion\" aria-selected=\"false\" data-href=\"/a?x=&quot;&lt;b&gt;\"><span class=\"suggestion__title\">A &amp; B</span><span class=\"suggestion__context\">Handlungsfeld</span></li>\
-             <li id=\"suchvorschlag-1\" role=\"option\" class=\"suggestion\" aria-selected=\"true\" data-href=\"/b\"><span class=\"suggestion__title\">&lt;i&gt;</span><span class=\"suggestion__context\">Handlungsfeld</span></li>"
+            "<li id=\"suchvorschlag-0\" role=\"option\" class=\"suggestion\" aria-selected=\"false\" data-path=\"/a?x=&quot;&lt;b&gt;\"><span class=\"suggestion__title\">A &amp; B</span><span class=\"suggestion__context\">Handlungsfeld</span></li>\
+             <li id=\"suchvorschlag-1\" role=\"option\" class=\"suggestion\" aria-selected=\"true\" data-path=\"/b\"><span class=\"suggestion__title\">&lt;i&gt;</span><span class=\"suggestion__context\">Handlungsfeld</span></li>"
         );
         assert_eq!(options_html(&[], None), "");
     }

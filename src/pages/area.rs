@@ -6,6 +6,7 @@ use crate::components::{
     page_meta::PageMeta,
 };
 use crate::content::PLAN;
+use crate::paths::link;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use plan::model::Area;
@@ -34,7 +35,7 @@ pub fn AreaView(
     view! {
         <PageMeta title=area.title description=area.summary() />
         <Breadcrumbs
-            trail=vec![("Start", Route::Home.path()), (start.areas_heading, Route::Handlungsfelder.path())]
+            trail=vec![("Start", link(Route::Home)), (start.areas_heading, link(Route::Handlungsfelder))]
             current=area.title
         />
         <article class="area">
@@ -61,7 +62,7 @@ pub fn AreaView(
 fn pager_link(area: &'static Area, rel: &'static str, direction: &'static str) -> impl IntoView {
     view! {
         <li class=format!("pager__{rel}")>
-            <a href=Route::Area(area.slug).path() rel=rel>
+            <a href=link(Route::Area(area.slug)) rel=rel>
                 <span class="pager__direction">{direction}</span>
                 <span class="pager__title">{area.title}</span>
             </a>

@@ -5,6 +5,7 @@ use crate::components::{
     principles::Principles,
 };
 use crate::content::PLAN;
+use crate::paths::link;
 use leptos::prelude::*;
 use plan::model::first_sentence;
 use plan::routes::Route;
@@ -30,7 +31,7 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="leitlinien">"Leitlinien"</h2>
             <Principles start=start />
             <p>
-                <a href=Route::Leitlinien.path()>"Die Leitlinien auf einer eigenen Seite"</a>
+                <a href=link(Route::Leitlinien)>"Die Leitlinien auf einer eigenen Seite"</a>
             </p>
         </section>
         <section aria-labelledby="hessen-handelt">

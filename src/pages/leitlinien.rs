@@ -2,6 +2,7 @@
 
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta, principles::Principles};
 use crate::content::PLAN;
+use crate::paths::link;
 use leptos::prelude::*;
 use plan::routes::Route;
 
@@ -13,11 +14,11 @@ pub fn LeitlinienPage() -> impl IntoView {
             title="Leitlinien"
             description="Die fünf Leitlinien des Integrationsplans Hessen, wie sie der Aktionsplan nennt."
         />
-        <Breadcrumbs trail=vec![("Start", Route::Home.path())] current="Leitlinien" />
+        <Breadcrumbs trail=vec![("Start", link(Route::Home))] current="Leitlinien" />
         <h1 tabindex="-1">"Leitlinien"</h1>
         <Principles start=&PLAN.start />
         <p>
-            <a href=Route::Handlungsfelder.path()>"Weiter zu den Handlungsfeldern"</a>
+            <a href=link(Route::Handlungsfelder)>"Weiter zu den Handlungsfeldern"</a>
         </p>
     }
 }

@@ -3,7 +3,8 @@
 use crate::components::area_links::AreaLinks;
 use crate::components::marked_text::{escape_into, marked_html};
 use crate::components::page_meta::PageMeta;
-use crate::search::{Outcome, QUERY_PARAM, ResultItem, search, search_href};
+use crate::paths::href;
+use crate::search::{Outcome, QUERY_PARAM, ResultItem, SEARCH_PATH, search, search_path};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -28,7 +29,7 @@ pub fn SearchPage() -> impl IntoView {
             scroll: false,
             ..Default::default()
         };
-        navigate(&search_href(&event_target_value(&ev)), options);
+        navigate(&search_path(&event_target_value(&ev)), options);
     };
     view! {
         <PageMeta
@@ -36,7 +37,7 @@ pub fn SearchPage() -> impl IntoView {
             description="Suche im Aktionsplan Hessen: Einleitung, Leitlinien und Handlungsfelder."
         />
         <h1 tabindex="-1">"Hessen-Suche"</h1>
-        <form role="search" class="search-page__form" action="/suche" method="get" on:submit=|ev| ev.prevent_default()>
+        <form role="search" class="search-page__form" action=href(SEARCH_PATH) method="get" on:submit=|ev| ev.prevent_default()>
             <label for="suchbegriff">"Suchbegriff"</label>
             <input id="suchbegriff" name="q" type="search" autocomplete="off" prop:value=move || query.get() on:input=on_input />
         </form>
@@ -84,7 +85,7 @@ fn body_html(outcome: &Outcome, nothing_found: bool) -> String {
                 html.push_str(", ");
             }
             html.push_str("<a href=\"");
-            escape_into(&mut html, &search_href(word));
+            escape_into(&mut html, &href(&search_path(word)));
             html.push_str("\">");
             escape_into(&mut html, word);
             html.push_str("</a>");
@@ -100,7 +101,7 @@ fn results_html(items: &[ResultItem]) -> String {
     let mut html = String::new();
     for item in items {
         html.push_str("<li class=\"result\"><a class=\"result__link\" href=\"");
-        escape_into(&mut html, &item.href);
+        escape_into(&mut html, &href(&item.path));
         html.push_str("\">");
         escape_into(&mut html, item.title);
         html.push_str("</a><p class=\"result__context\">");
@@ -141,7 +142,7 @@ mod tests {
     #[test]
     fn results_html_escapes_links_and_texts_and_keeps_marks() {
         let item = ResultItem {
-            href: "/x?hervorheben=%3C#absatz-1".to_owned(),
+            path: "/x?hervorheben=%3C#absatz-1".to_owned(),
             title: "Sprachförderung & Schule",
             context: "Handlungsfeld",
             snippet: Snippet {

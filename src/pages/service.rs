@@ -5,6 +5,7 @@
 
 use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::content::PLAN;
+use crate::paths::link;
 use leptos::prelude::*;
 use plan::model::Site;
 use plan::routes::Route;
@@ -18,7 +19,7 @@ pub fn ServicePage() -> impl IntoView {
             title="Service"
             description="Über diese App, Datenschutz und Barrierefreiheit des Aktionsplans Hessen."
         />
-        <Breadcrumbs trail=vec![("Start", Route::Home.path())] current="Service" />
+        <Breadcrumbs trail=vec![("Start", link(Route::Home))] current="Service" />
         <h1 tabindex="-1">"Service"</h1>
         <nav class="toc" aria-label="Inhalt dieser Seite">
             <ul>

@@ -89,15 +89,18 @@ impl Env {
         self.wait_for_heading(route).await
     }
 
-    /// Waits until the document has loaded and an `<h1>` reads `route.h1` (other checks count them).
+    /// Waits until the document has loaded, the app runs (`data-app` on `<html>`) and an `<h1>`
+    /// reads `route.h1` (other checks count them).
     pub async fn wait_for_heading(&self, route: &Route) -> Result<(), Failed> {
         let script = format!(
             "{NORMALIZE_JS} return {{ ready: document.readyState, path: location.pathname, \
+             app: document.documentElement.getAttribute('data-app'), \
              h1: Array.from(document.querySelectorAll('h1'), h => norm(h.textContent)) }};"
         );
         let (seen, done) = self
             .js_until(&script, APP_LIMIT, |v| {
                 v["ready"] == "complete"
+                    && v["app"].is_string()
                     && v["h1"]
                         .as_array()
                         .is_some_and(|h| h.iter().any(|t| *t == route.h1))
@@ -107,21 +110,28 @@ impl Env {
             Ok(())
         } else {
             Err(format!(
-                "{}: after {APP_LIMIT:?} the page shows <h1> {} (readyState {}, path {}), expected {:?}",
-                route.path, seen["h1"], seen["ready"], seen["path"], route.h1
+                "{}: after {APP_LIMIT:?} the page shows <h1> {} (readyState {}, path {}, app {}), expected {:?}",
+                route.path, seen["h1"], seen["ready"], seen["path"], seen["app"], route.h1
             )
             .into())
         }
     }
 
-    /// Waits until every image of the page has finished loading or failed.
+    /// Waits until every image of the page has finished loading or failed; scrolls to the end
+    /// first, so that lazily loaded images load too, and back to the top when done.
     pub async fn wait_for_images(&self) -> Result<(), Failed> {
+        self.js(
+            "window.scrollTo(0, document.documentElement.scrollHeight);",
+            vec![],
+        )
+        .await?;
         let script = "return Array.from(document.images).filter(i => !i.complete).map(i => i.src);";
         let (pending, done) = self
             .js_until(script, APP_LIMIT, |v| {
                 v.as_array().is_some_and(|a| a.is_empty())
             })
             .await?;
+        self.js("window.scrollTo(0, 0);", vec![]).await?;
         if done {
             Ok(())
         } else {

@@ -6,7 +6,13 @@
 //! Netlify and Cloudflare Pages rules file that `cargo xtask dist` writes) the server reads it at
 //! start and sends exactly its headers, so serving and deploying cannot disagree; without it the
 //! server sends its built-in headers ([`headers_for`]).
+//!
+//! A site built for a base path such as `/aktionsplan/` is served under that prefix
+//! ([`SiteServer::start_with_base`], [`reply_under`]): `dist/index.html` answers `/aktionsplan/`,
+//! paths outside the prefix get the not-found page, and the `_headers` rules are matched against
+//! the whole request path, as on a host that serves the files under that prefix.
 
+mod basepath;
 mod headers;
 mod headers_file;
 mod reply;
@@ -19,11 +25,12 @@ use std::path::Path;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
+pub use basepath::{BadBasePath, BasePath};
 pub use headers::{
     IMMUTABLE, NO_CACHE, headers_for, headers_for_message, headers_for_request, is_hashed_asset,
 };
 pub use headers_file::{HeaderRule, HeadersFile, ParseError, matches};
-pub use reply::{Body, HEADERS_FILE, Reply, reply, reply_with};
+pub use reply::{Body, HEADERS_FILE, Reply, reply, reply_under, reply_with};
 
 /// How many threads answer requests, so that one slow download does not hold up the others.
 const WORKERS: usize = 4;
@@ -32,15 +39,28 @@ const WORKERS: usize = 4;
 pub struct SiteServer {
     server: Arc<tiny_http::Server>,
     addr: SocketAddr,
+    base: BasePath,
     workers: Vec<JoinHandle<()>>,
 }
 
 impl SiteServer {
-    /// Serves `dist` on `addr` (e.g. "127.0.0.1:0" for a free port).
+    /// Serves `dist` on `addr` (e.g. "127.0.0.1:0" for a free port), at the root of the server.
     ///
     /// Reads `dist/_headers` first when it exists; a file outside the supported subset is an
     /// error naming the file and line.
     pub fn start(dist: &Path, addr: &str) -> io::Result<SiteServer> {
+        SiteServer::start_with_base(dist, addr, "/")
+    }
+
+    /// Serves `dist` on `addr` under the base path `base`, such as `/aktionsplan/` (see [`reply_under`]).
+    ///
+    /// The base `/` serves exactly as [`SiteServer::start`]. A base that does not start and end
+    /// with `/` (or that [`BasePath::new`] refuses otherwise) is an `InvalidInput` error that
+    /// names it, before anything is read or bound; `dist/_headers` is read as for
+    /// [`SiteServer::start`].
+    pub fn start_with_base(dist: &Path, addr: &str, base: &str) -> io::Result<SiteServer> {
+        let base = BasePath::new(base)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e.to_string()))?;
         let rules = Arc::new(read_rules(dist)?);
         let server = tiny_http::Server::http(addr).map_err(io::Error::other)?;
         let addr = server
@@ -53,25 +73,38 @@ impl SiteServer {
                 let server = Arc::clone(&server);
                 let dist = dist.to_path_buf();
                 let rules = Arc::clone(&rules);
+                let base = base.clone();
                 std::thread::Builder::new()
                     .name(format!("siteserver-{n}"))
-                    .spawn(move || serve(&server, &dist, rules.as_ref().as_ref()))
+                    .spawn(move || serve(&server, &dist, rules.as_ref().as_ref(), &base))
             })
             .collect::<io::Result<Vec<_>>>()?;
         Ok(SiteServer {
             server,
             addr,
+            base,
             workers,
         })
     }
 
-    /// The base URL, such as `http://127.0.0.1:8080`, without a trailing slash.
+    /// The origin, such as `http://127.0.0.1:8080`, without a trailing slash and without the base path.
     pub fn url(&self) -> String {
         let mut addr = self.addr;
         if addr.ip().is_unspecified() {
             addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
         }
         format!("http://{addr}")
+    }
+
+    /// The URL of the site's start page: the origin and the base path, such as
+    /// `http://127.0.0.1:8080/aktionsplan/` (`http://127.0.0.1:8080/` for the base `/`).
+    pub fn base_url(&self) -> String {
+        format!("{}{}", self.url(), self.base)
+    }
+
+    /// The base path the site is served under, such as `/` or `/aktionsplan/`.
+    pub fn base(&self) -> &BasePath {
+        &self.base
     }
 
     /// Blocks forever, serving requests (used by `cargo xtask serve`).
@@ -111,9 +144,9 @@ fn read_rules(dist: &Path) -> io::Result<Option<HeadersFile>> {
 }
 
 /// Answers requests until the server is unblocked.
-fn serve(server: &tiny_http::Server, dist: &Path, rules: Option<&HeadersFile>) {
+fn serve(server: &tiny_http::Server, dist: &Path, rules: Option<&HeadersFile>, base: &BasePath) {
     for request in server.incoming_requests() {
-        let planned = reply_with(dist, rules, request.method().as_str(), request.url());
+        let planned = reply_under(dist, rules, base, request.method().as_str(), request.url());
         // A client that went away is not the server's problem.
         let _ = answer(request, planned);
     }

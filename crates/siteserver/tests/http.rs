@@ -169,3 +169,88 @@ fn dropping_the_server_stops_it() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn serves_the_site_under_its_base_path() {
+    let dist = tempfile::tempdir().unwrap();
+    fs::write(dist.path().join("index.html"), "<p>shell</p>").unwrap();
+    fs::write(dist.path().join("404.html"), "<p>weg</p>").unwrap();
+    fs::create_dir_all(dist.path().join("leitlinien")).unwrap();
+    fs::write(dist.path().join("leitlinien/index.html"), "<p>leit</p>").unwrap();
+    fs::write(dist.path().join("app-3f2a9c1b2d4e5f60.js"), "x").unwrap();
+    fs::write(
+        dist.path().join("_headers"),
+        "/aktionsplan/*\n  Content-Security-Policy: default-src 'self'\n  Cache-Control: no-cache\n\n\
+         /aktionsplan/app-3f2a9c1b2d4e5f60.js\n  Cache-Control: public, max-age=31536000, immutable\n",
+    )
+    .unwrap();
+    let server = SiteServer::start_with_base(dist.path(), "127.0.0.1:0", "/aktionsplan/").unwrap();
+    assert_eq!(server.base_url(), format!("{}/aktionsplan/", server.url()));
+    assert!(!server.url().ends_with('/'), "{}", server.url());
+    assert_eq!(server.base().as_str(), "/aktionsplan/");
+
+    let csp = "content-security-policy: default-src 'self'";
+    let page = [csp, "cache-control: no-cache"];
+    check(&server, "GET", "/aktionsplan/", 200, "<p>shell</p>", &page);
+    check(
+        &server,
+        "GET",
+        "/aktionsplan/leitlinien",
+        200,
+        "<p>leit</p>",
+        &page,
+    );
+    check(
+        &server,
+        "GET",
+        "/aktionsplan/suche",
+        404,
+        "<p>weg</p>",
+        &page,
+    );
+    check(
+        &server,
+        "GET",
+        "/aktionsplan/app-3f2a9c1b2d4e5f60.js",
+        200,
+        "x",
+        &[csp, "cache-control: public, max-age=31536000, immutable"],
+    );
+    check(
+        &server,
+        "GET",
+        "/aktionsplan?q=1",
+        301,
+        "Moved Permanently\n",
+        &["location: /aktionsplan/?q=1", csp],
+    );
+    for outside in [
+        "/",
+        "/leitlinien",
+        "/app-3f2a9c1b2d4e5f60.js",
+        "/aktionsplanx/",
+    ] {
+        check(&server, "GET", outside, 404, "<p>weg</p>", &[]);
+        let (_, head, _) = request(&server, "GET", outside);
+        assert!(
+            !head.contains("content-security-policy"),
+            "{outside}: {head}"
+        );
+    }
+    drop(server);
+
+    let root = SiteServer::start(dist.path(), "127.0.0.1:0").unwrap();
+    assert_eq!(root.base_url(), format!("{}/", root.url()));
+    drop(root);
+
+    for bad in ["aktionsplan", "/aktionsplan", "aktionsplan/", "", "/a//b/"] {
+        let error = SiteServer::start_with_base(dist.path(), "127.0.0.1:0", bad)
+            .err()
+            .unwrap_or_else(|| panic!("the base {bad:?} was accepted"));
+        assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput, "{bad:?}");
+        assert!(
+            error.to_string().contains(&format!("base path {bad:?}")),
+            "{error}"
+        );
+    }
+}

@@ -1,6 +1,11 @@
-//! Builds the deployable release site into `dist/` with Trunk, offline, with the pinned tools, gives
-//! every route its own HTML file and unknown paths a `404.html`, and writes the response headers to
-//! `dist/_headers`.
+//! Builds the deployable release site into `dist/`: Trunk builds the browser app (offline, with
+//! the pinned tools), the native pre-renderer writes every page's HTML into Trunk's shell, and
+//! the response headers go to `dist/_headers`.
+//!
+//! Two settings shape the build, both checked before anything runs: `AKTIONSPLAN_BASE_PATH` (the
+//! sub-path the site is served under; Trunk's `--public-url`, and compiled into the app by
+//! `build.rs`) and `AKTIONSPLAN_ORIGIN` (for canonical URLs); `AKTIONSPLAN_FRAME_ANCESTORS` goes
+//! into the Content-Security-Policy.
 
 use crate::headers;
 use crate::run::{cmd, root, run};
@@ -12,84 +17,70 @@ pub fn dist() -> Result<(), String> {
     build()
 }
 
+/// The settings of a build, read from the environment and checked.
+pub struct Settings {
+    /// The base path as Trunk's public URL: `/` or `/aktionsplan/`.
+    pub public_url: String,
+    /// The origin of canonical URLs.
+    pub origin: String,
+    /// The `frame-ancestors` sources.
+    pub frame_ancestors: String,
+}
+
+/// Reads and checks every build setting, so a bad value stops the build before Trunk runs.
+pub fn settings() -> Result<Settings, String> {
+    let read = |var: &str, check: fn(&str) -> Result<String, String>| {
+        let value = std::env::var(var).unwrap_or_default();
+        check(&value).map_err(|why| format!("{var}={value:?}: {why}"))
+    };
+    let base = read(plan::deploy::BASE_PATH_VAR, plan::deploy::base_path)?;
+    Ok(Settings {
+        public_url: format!("{base}/"),
+        origin: read(plan::deploy::ORIGIN_VAR, plan::deploy::origin)?,
+        frame_ancestors: headers::frame_ancestors_setting()?,
+    })
+}
+
 /// Builds the release site and writes `dist/_headers`; the tools must already be installed.
-///
-/// The `frame-ancestors` setting is checked before Trunk runs, so a bad value stops the build at once.
 pub fn build() -> Result<(), String> {
-    let frame_ancestors = headers::frame_ancestors_setting()?;
-    run(&mut cmd("trunk", &["build", "--release", "--offline"]))?;
+    let settings = settings()?;
+    println!(
+        "xtask: building for the base path {} and the origin {}",
+        settings.public_url, settings.origin
+    );
+    run(&mut cmd(
+        "trunk",
+        &[
+            "build",
+            "--release",
+            "--offline",
+            "--public-url",
+            &settings.public_url,
+        ],
+    ))?;
     let dist = root().join("dist");
-    let routes = route_files(&dist)?;
-    println!("xtask: wrote {routes} route files and 404.html");
-    let csp = headers::write(&dist, &frame_ancestors)?;
+    let shell = dist.join("index.html");
+    // The pre-renderer is the app built natively; a debug build renders all pages in well under a
+    // second, so the release profile's long optimisation would buy nothing.
+    run(&mut cmd(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--locked",
+            "-p",
+            "aktionsplan",
+            "--features",
+            "ssr",
+            "--bin",
+            "prerender",
+            "--",
+            &shell.to_string_lossy(),
+            &dist.to_string_lossy(),
+        ],
+    ))?;
+    let csp = headers::write_with_base(&dist, &settings.frame_ancestors, &settings.public_url)?;
     println!("xtask: wrote dist/_headers with Content-Security-Policy: {csp}");
     println!("xtask: the release site is in {}", dist.display());
     Ok(())
-}
-
-/// The paths of the app's pages besides `/`: every route of the route table and the search page.
-pub fn page_paths() -> Vec<String> {
-    let mut paths: Vec<String> = plan::routes::Route::all()
-        .iter()
-        .map(|r| r.path())
-        .collect();
-    paths.push("/suche".to_owned());
-    paths.retain(|p| p != "/");
-    paths
-}
-
-/// Copies Trunk's `index.html` to `<route>/index.html` for every page and to `404.html`, so that
-/// a static host answers a real page with status 200 and any other path with the not-found page
-/// and status 404. The app renders each page in the browser; the files differ only by their path
-/// (pre-rendering their content is the next step, see ARCHITECTURE.md). Returns the number of
-/// route files written.
-fn route_files(dist: &std::path::Path) -> Result<usize, String> {
-    let shell = std::fs::read(dist.join("index.html"))
-        .map_err(|e| format!("cannot read dist/index.html: {e}"))?;
-    let write = |path: std::path::PathBuf| {
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder)
-                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-        }
-        std::fs::write(&path, &shell).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
-    let paths = page_paths();
-    for path in &paths {
-        write(dist.join(path.trim_start_matches('/')).join("index.html"))?;
-    }
-    write(dist.join("404.html"))?;
-    Ok(paths.len())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_page_but_the_start_page_gets_a_file() {
-        let paths = page_paths();
-        assert_eq!(paths.len(), 12);
-        assert!(paths.contains(&"/handlungsfelder/unterstuetzung-des-ehrenamts".to_owned()));
-        assert!(paths.contains(&"/suche".to_owned()));
-        assert!(!paths.contains(&"/".to_owned()));
-    }
-
-    #[test]
-    fn route_files_copy_the_shell_to_each_page_and_404() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("index.html"), "<html>shell</html>").unwrap();
-        assert_eq!(route_files(dir.path()).unwrap(), 12);
-        for file in [
-            "404.html",
-            "leitlinien/index.html",
-            "handlungsfelder/sicherheit-und-werte/index.html",
-            "suche/index.html",
-        ] {
-            assert_eq!(
-                std::fs::read_to_string(dir.path().join(file)).unwrap(),
-                "<html>shell</html>",
-                "{file}"
-            );
-        }
-    }
 }

@@ -4,13 +4,17 @@
 //! SHA-256 hash of its exact text, so the hashes are computed from each build's `index.html`.
 //! The file uses the `_headers` format of Netlify and Cloudflare Pages; `siteserver` reads the same
 //! file, so `cargo xtask serve` and the end-to-end tests send exactly what a deployment sends.
+//! For a site built for a base path such as `/aktionsplan/`, every path pattern starts with the
+//! base, because hosts match the rules against the whole request path.
 
 use std::path::Path;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use sha2::{Digest, Sha256};
-use siteserver::{HEADERS_FILE, HeaderRule, HeadersFile, IMMUTABLE, NO_CACHE, is_hashed_asset};
+use siteserver::{
+    BasePath, HEADERS_FILE, HeaderRule, HeadersFile, IMMUTABLE, NO_CACHE, is_hashed_asset,
+};
 
 /// The build setting naming who may embed the site in a frame: the CSP `frame-ancestors` sources.
 pub const FRAME_ANCESTORS_VAR: &str = "AKTIONSPLAN_FRAME_ANCESTORS";
@@ -148,13 +152,15 @@ pub fn content_security_policy(script_hashes: &[String], frame_ancestors: &str) 
     .join("; ")
 }
 
-/// The header rules: the policy and `no-cache` for every path, then `immutable` for each of
-/// Trunk's hashed assets (file names in the site root); a later rule's header replaces an
-/// earlier rule's header of the same name.
-pub fn rules(csp: &str, hashed_assets: &[String]) -> HeadersFile {
+/// The header rules for the site served under `base`: the policy and `no-cache` for every path
+/// (`/*`, or `/aktionsplan/*` for the base `/aktionsplan/`), then `immutable` for each of Trunk's
+/// hashed assets (file names in the site root, so `/main-<hash>.css` or
+/// `/aktionsplan/main-<hash>.css`); a later rule's header replaces an earlier rule's header of the
+/// same name.
+pub fn rules(csp: &str, hashed_assets: &[String], base: &BasePath) -> HeadersFile {
     let pair = |name: &str, value: &str| (name.to_owned(), value.to_owned());
     let mut rules = vec![HeaderRule {
-        pattern: "/*".to_owned(),
+        pattern: format!("{base}*"),
         headers: vec![
             pair("Content-Security-Policy", csp),
             pair("X-Content-Type-Options", "nosniff"),
@@ -163,22 +169,39 @@ pub fn rules(csp: &str, hashed_assets: &[String]) -> HeadersFile {
         ],
     }];
     rules.extend(hashed_assets.iter().map(|name| HeaderRule {
-        pattern: format!("/{name}"),
+        pattern: format!("{base}{name}"),
         headers: vec![pair("Cache-Control", IMMUTABLE)],
     }));
     HeadersFile { rules }
 }
 
-/// Writes `dist/_headers` for the built site in `dist` and returns the Content-Security-Policy.
-pub fn write(dist: &Path, frame_ancestors: &str) -> Result<String, String> {
-    let index = dist.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let hashes: Vec<String> = inline_scripts(&html)
-        .map_err(|e| format!("{}: {e}", index.display()))?
-        .into_iter()
-        .map(sha256_source)
-        .collect();
+/// Writes `dist/_headers` for the built site in `dist`, served under the base path `base` (such as
+/// `/` or `/aktionsplan/`), and returns the Content-Security-Policy.
+///
+/// The base must start and end with `/` (see [`BasePath::new`]); it changes only the path
+/// patterns, not the policy, whose sources are origins and whose script hashes are of the exact
+/// text of the inline scripts of every HTML file in `dist` (the asset paths in them already hold
+/// the base); pages that share a script share its hash.
+/// For the base `/` the file is the same, byte for byte, as before base paths existed.
+pub fn write_with_base(dist: &Path, frame_ancestors: &str, base: &str) -> Result<String, String> {
+    let base = BasePath::new(base).map_err(|e| e.to_string())?;
+    let mut pages = Vec::new();
+    html_files(dist, &mut pages).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    if !pages.contains(&dist.join("index.html")) {
+        return Err(format!("{} has no index.html", dist.display()));
+    }
+    pages.sort();
+    let mut hashes: Vec<String> = Vec::new();
+    for page in &pages {
+        let html = std::fs::read_to_string(page)
+            .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+        for script in inline_scripts(&html).map_err(|e| format!("{}: {e}", page.display()))? {
+            let hash = sha256_source(script);
+            if !hashes.contains(&hash) {
+                hashes.push(hash);
+            }
+        }
+    }
     let csp = content_security_policy(&hashes, frame_ancestors);
     let mut assets = Vec::new();
     let entries =
@@ -191,12 +214,30 @@ pub fn write(dist: &Path, frame_ancestors: &str) -> Result<String, String> {
         }
     }
     assets.sort();
-    let text = rules(&csp, &assets)
-        .render(COMMENT)
+    let comment = if base.is_root() {
+        COMMENT.to_owned()
+    } else {
+        format!("{COMMENT}\nFor the site under the base path {base}.")
+    };
+    let text = rules(&csp, &assets, &base)
+        .render(&comment)
         .map_err(|e| format!("cannot write {HEADERS_FILE}: {e}"))?;
     let path = dist.join(HEADERS_FILE);
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(csp)
+}
+
+/// Collects the `.html` files below `dir`.
+fn html_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            html_files(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "html") {
+            found.push(path);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -310,7 +351,7 @@ mod tests {
         ] {
             std::fs::write(dist.path().join(name), "x").unwrap();
         }
-        let csp = write(dist.path(), "https://example.org").unwrap();
+        let csp = write_with_base(dist.path(), "https://example.org", "/").unwrap();
         assert!(csp.contains(&sha256_source(script)), "{csp}");
         assert!(
             csp.ends_with("frame-ancestors https://example.org"),
@@ -323,7 +364,7 @@ mod tests {
             "app-3f2a9c1b2d4e5f60_bg.wasm".to_owned(),
             "main-1a2b3c4d5e6f7a8b.css".to_owned(),
         ];
-        assert_eq!(file, rules(&csp, &assets));
+        assert_eq!(file, rules(&csp, &assets, &BasePath::root()));
         let headers = |path: &str| {
             let mut headers = Vec::new();
             file.apply(path, &mut headers);
@@ -349,6 +390,117 @@ mod tests {
                 "Referrer-Policy".to_owned(),
                 "strict-origin-when-cross-origin".to_owned()
             )));
+        }
+    }
+
+    /// A built site in small: an `index.html` whose one inline script is `abc` (the FIPS 180-2
+    /// test vector, so the hash below is known), one hashed asset and one file without a hash.
+    fn small_site() -> tempfile::TempDir {
+        let dist = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dist.path().join("index.html"),
+            "<script type=\"module\">abc</script><script src=\"/x.js\"></script>",
+        )
+        .unwrap();
+        std::fs::write(dist.path().join("app-3f2a9c1b2d4e5f60.js"), "x").unwrap();
+        std::fs::write(dist.path().join("icon.svg"), "x").unwrap();
+        dist
+    }
+
+    /// The file [`small_site`] gets for `base`, written out in full: `base` starts every pattern,
+    /// and `extra_comment` is the comment line after the usual ones.
+    fn expected_file(base: &str, extra_comment: &str) -> String {
+        format!(
+            "# Response headers for every static host that reads `_headers` (Netlify, Cloudflare Pages)\n\
+             # and for siteserver. Written by `cargo xtask dist`: do not edit, the script hashes change with\n\
+             # every build. See README.md, \"Deploying\".\n\
+             {extra_comment}\
+             \n\
+             {base}*\n  \
+             Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' \
+             'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='; style-src 'self'; img-src 'self'; \
+             connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+             form-action 'self'; frame-ancestors 'self'\n  \
+             X-Content-Type-Options: nosniff\n  \
+             Referrer-Policy: strict-origin-when-cross-origin\n  \
+             Cache-Control: no-cache\n\
+             \n\
+             {base}app-3f2a9c1b2d4e5f60.js\n  \
+             Cache-Control: public, max-age=31536000, immutable\n"
+        )
+    }
+
+    #[test]
+    fn the_root_base_writes_the_file_as_before() {
+        let site = small_site();
+        let path = site.path().join(HEADERS_FILE);
+        let expected = expected_file("/", "");
+        let csp = write_with_base(site.path(), "'self'", "/").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(write_with_base(site.path(), "'self'", "/").unwrap(), csp);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    }
+
+    #[test]
+    fn a_base_path_starts_every_pattern() {
+        let site = small_site();
+        let root_csp = write_with_base(site.path(), "'self'", "/").unwrap();
+        for base in ["/aktionsplan/", "/a/b/"] {
+            let csp = write_with_base(site.path(), "'self'", base).unwrap();
+            assert_eq!(csp, root_csp, "the policy does not depend on the base");
+            let text = std::fs::read_to_string(site.path().join(HEADERS_FILE)).unwrap();
+            let comment = format!("# For the site under the base path {base}.\n");
+            assert_eq!(text, expected_file(base, &comment));
+        }
+    }
+
+    #[test]
+    fn rules_under_a_base_match_only_paths_with_the_base() {
+        let site = small_site();
+        let csp = write_with_base(site.path(), "'self'", "/aktionsplan/").unwrap();
+        let text = std::fs::read_to_string(site.path().join(HEADERS_FILE)).unwrap();
+        let file = HeadersFile::parse(&text).unwrap();
+        let assets = ["app-3f2a9c1b2d4e5f60.js".to_owned()];
+        let base = BasePath::new("/aktionsplan/").unwrap();
+        assert_eq!(file, rules(&csp, &assets, &base));
+        let cache = |path: &str| {
+            let mut headers = Vec::new();
+            file.apply(path, &mut headers);
+            headers
+                .into_iter()
+                .filter(|(name, _)| name == "Cache-Control")
+                .map(|(_, value)| value)
+                .collect::<Vec<_>>()
+        };
+        for (path, expect) in [
+            ("/aktionsplan/app-3f2a9c1b2d4e5f60.js", vec![IMMUTABLE]),
+            ("/aktionsplan/", vec![NO_CACHE]),
+            ("/aktionsplan", vec![NO_CACHE]),
+            ("/aktionsplan/leitlinien", vec![NO_CACHE]),
+            ("/aktionsplan/icon.svg", vec![NO_CACHE]),
+            ("/app-3f2a9c1b2d4e5f60.js", vec![]),
+            ("/", vec![]),
+            ("/aktionsplanx/leitlinien", vec![]),
+        ] {
+            assert_eq!(cache(path), expect, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_bad_base_path_writes_nothing() {
+        let site = small_site();
+        for base in [
+            "",
+            "aktionsplan",
+            "/aktionsplan",
+            "aktionsplan/",
+            "/a b/",
+            "/*/",
+        ] {
+            let error = write_with_base(site.path(), "'self'", base).unwrap_err();
+            assert!(error.contains(&format!("base path {base:?}")), "{error}");
+            assert!(!site.path().join(HEADERS_FILE).exists(), "{base:?}");
         }
     }
 }

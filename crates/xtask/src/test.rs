@@ -16,14 +16,26 @@ pub fn test() -> Result<(), String> {
         "clippy",
         "--workspace",
         "--all-targets",
+        "--features",
+        "aktionsplan/ssr",
         "--locked",
         "--",
         "-D",
         "warnings",
     ])?;
-    // For wasm, the app's library, binary and browser tests; the e2e suite is host-only.
+    // For wasm, the app's library, binary and browser tests as Trunk builds them (hydrating); the
+    // e2e suite and the pre-renderer are host-only.
     let wasm_targets = ["--lib", "--bins", "--test", "browser"];
-    let mut wasm_clippy = vec!["clippy", "-p", "aktionsplan", "--target", WASM, "--locked"];
+    let mut wasm_clippy = vec![
+        "clippy",
+        "-p",
+        "aktionsplan",
+        "--target",
+        WASM,
+        "--features",
+        "hydrate",
+        "--locked",
+    ];
     wasm_clippy.extend(wasm_targets);
     wasm_clippy.extend(["--", "-D", "warnings"]);
     cargo(&wasm_clippy)?;
@@ -35,7 +47,17 @@ pub fn test() -> Result<(), String> {
         "aktionsplan",
         "--locked",
     ])?;
-    cargo(&["test", "-p", "aktionsplan", "--lib", "--locked"])?;
+    // Natively the app is always built as the pre-renderer (`ssr`), so the unit tests, the
+    // pre-rendering in `dist` and the e2e suite share one build.
+    cargo(&[
+        "test",
+        "-p",
+        "aktionsplan",
+        "--features",
+        "ssr",
+        "--lib",
+        "--locked",
+    ])?;
     crate::dist::build()?;
     let mut browser = cmd(
         "cargo",
@@ -45,6 +67,8 @@ pub fn test() -> Result<(), String> {
             "aktionsplan",
             "--target",
             WASM,
+            "--features",
+            "csr",
             "--test",
             "browser",
             "--locked",
@@ -54,7 +78,16 @@ pub fn test() -> Result<(), String> {
     run(&mut browser)?;
     let mut e2e = cmd(
         "cargo",
-        &["test", "-p", "aktionsplan", "--test", "e2e", "--locked"],
+        &[
+            "test",
+            "-p",
+            "aktionsplan",
+            "--features",
+            "ssr",
+            "--test",
+            "e2e",
+            "--locked",
+        ],
     );
     e2e.env("AKTIONSPLAN_DIST", root().join("dist"));
     run(&mut e2e)?;
