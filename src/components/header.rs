@@ -1,4 +1,5 @@
-//! The site header: the app's name and the main navigation, behind a menu button on small screens.
+//! The site header: the app's name, the search and the main navigation, the latter two behind
+//! buttons on small screens that work with and without JavaScript.
 
 use super::search_box::SearchBox;
 use crate::paths::{asset, link};
@@ -38,54 +39,72 @@ pub fn SiteHeader() -> impl IntoView {
             </li>
         }
     });
+    // The two buttons are `<details>` with only a `<summary>`, so they open without JavaScript
+    // too; the style shows the panel after an open one (`:has`). The app keeps their state in
+    // signals to close them after navigation and on Escape.
+    let on_toggle = |state: RwSignal<bool>, focus: Option<&'static str>| {
+        move |ev: leptos::ev::Event| {
+            let is_open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+            state.set(is_open);
+            if let Some(id) = focus.filter(|_| is_open) {
+                request_animation_frame(move || focus_by_id(id));
+            }
+        }
+    };
     view! {
         <header class="site-header">
-            <div class="wrap site-header__bar">
+            <div
+                class="wrap site-header__bar"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" && open.get_untracked() {
+                        open.set(false);
+                        focus_menu_button();
+                    }
+                }
+            >
                 <a class="brand" href=link(Route::Home)>
                     <img class="brand__icon" src=asset("icon.svg") alt="" width="32" height="32" />
                     <span>"Aktionsplan Hessen"</span>
                 </a>
-                <button
-                    type="button"
-                    class="header-button search-button"
-                    aria-expanded=move || search_open.get().to_string()
-                    aria-controls="suche"
-                    on:click=move |_| {
-                        search_open.update(|o| *o = !*o);
-                        if search_open.get_untracked() {
-                            request_animation_frame(|| focus_by_id(SEARCH_INPUT_ID));
-                        }
-                    }
+                <details
+                    class="toggle toggle--search"
+                    name=TOGGLE_GROUP
+                    prop:open=move || search_open.get()
+                    on:toggle=on_toggle(search_open, Some(SEARCH_INPUT_ID))
                 >
-                    "Suche"
-                </button>
-                <button
-                    type="button"
-                    class="header-button menu-button"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls="hauptnavigation"
-                    on:click=move |_| open.update(|o| *o = !*o)
+                    <summary class="header-button" aria-controls="suche">"Suche"</summary>
+                </details>
+                <details
+                    class="toggle toggle--menu"
+                    name=TOGGLE_GROUP
+                    prop:open=move || open.get()
+                    on:toggle=on_toggle(open, None)
                 >
-                    "Menü"
-                </button>
-                <nav
-                    id="hauptnavigation"
-                    class="main-nav"
-                    class:main-nav--open=move || open.get()
-                    aria-label="Hauptnavigation"
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            open.set(false);
-                        }
-                    }
-                >
+                    <summary class="header-button" aria-controls="hauptnavigation">"Menü"</summary>
+                </details>
+                <nav id="hauptnavigation" class="main-nav" aria-label="Hauptnavigation">
                     <ul>{links}</ul>
                 </nav>
-                <div id="suche" class="site-search" class:site-search--open=move || search_open.get()>
+                <div id="suche" class="site-search">
                     <SearchBox input_id=SEARCH_INPUT_ID />
                 </div>
             </div>
         </header>
+    }
+}
+
+/// The `name` the header's toggles share, so that opening one closes the other.
+const TOGGLE_GROUP: &str = "kopfleiste";
+
+/// Returns focus to the menu button after Escape closed the menu.
+fn focus_menu_button() {
+    use wasm_bindgen::JsCast;
+    let summary = document()
+        .query_selector(".toggle--menu > summary")
+        .ok()
+        .flatten();
+    if let Some(summary) = summary.and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = summary.focus();
     }
 }
 

@@ -13,6 +13,10 @@ use plan::search::{MAX_QUERY_CHARS, MAX_QUERY_WORDS, MatchMode};
 /// The most results the page lists.
 const RESULTS: usize = 50;
 
+/// What the search page says where JavaScript does not run: the search works in the browser.
+const NO_SCRIPT_NOTICE: &str = "<p class=\"notice\">Die Suche läuft in Ihrem Browser und braucht \
+    JavaScript. Ohne JavaScript erreichen Sie alle Inhalte über das Menü und die Handlungsfelder unten.</p>";
+
 /// The search page: a field, the number of results (announced politely) and the results.
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -41,9 +45,12 @@ pub fn SearchPage() -> impl IntoView {
             <label for="suchbegriff">"Suchbegriff"</label>
             <input id="suchbegriff" name="q" type="search" autocomplete="off" prop:value=move || query.get() on:input=on_input />
         </form>
+        // Browsers parse `<noscript>` as plain text while scripts run, so its content is HTML
+        // that hydration does not walk.
+        <noscript inner_html=NO_SCRIPT_NOTICE></noscript>
         <p class="search-status" role="status">{move || status(&query.get(), &outcome.read())}</p>
         <div class="search-results" inner_html=move || body_html(&outcome.read(), nothing_found())></div>
-        {move || nothing_found().then(|| view! { <AreaLinks /> })}
+        {move || (query.read().trim().is_empty() || nothing_found()).then(|| view! { <AreaLinks /> })}
     }
 }
 

@@ -28,11 +28,14 @@ pub enum Action {
     None,
     /// Types into the header field and makes the first suggestion active.
     OpenCombobox,
-    /// Opens the header search with `.search-button`.
+    /// Opens the header search with its button (the summary of `.toggle--search`).
     OpenSearchButton,
-    /// Opens the header search with `.search-button` and then the combobox.
+    /// Opens the header search with its button and then the combobox.
     OpenSearchButtonAndCombobox,
 }
+
+/// The header's search button.
+const SEARCH_BUTTON: &str = ".toggle--search > summary";
 
 /// The search states checked.
 pub const AXE_STATES: &[AxeState] = &[
@@ -79,24 +82,24 @@ pub async fn axe_clean(env: &Env, state: &AxeState) -> Result<(), Failed> {
         state.action,
         Action::OpenSearchButton | Action::OpenSearchButtonAndCombobox
     ) {
-        let button = find(env, "button.search-button").await?;
+        let button = find(env, SEARCH_BUTTON).await?;
         button
             .click()
             .await
-            .map_err(|e| format!("{context}: cannot click .search-button: {e}"))?;
+            .map_err(|e| format!("{context}: cannot click {SEARCH_BUTTON}: {e}"))?;
         let (seen, open) = env
             .js_until(
-                "const b = document.querySelector('.search-button'); \
+                "const t = document.querySelector('.toggle--search'); \
                  const f = document.getElementById('suchfeld'); \
-                 return { expanded: b.getAttribute('aria-expanded'), \
+                 return { open: t.open, \
                    visible: f.getClientRects().length > 0, focused: document.activeElement === f };",
                 SETTLE_LIMIT,
-                |s| s["expanded"] == "true" && s["visible"] == true && s["focused"] == true,
+                |s| s["open"] == true && s["visible"] == true && s["focused"] == true,
             )
             .await?;
         if !open {
             return Err(format!(
-                "{context}: after clicking .search-button: {seen}, expected aria-expanded=true \
+                "{context}: after clicking {SEARCH_BUTTON}: {seen}, expected it open \
                  and the focused, visible #suchfeld"
             )
             .into());
