@@ -51,9 +51,14 @@ impl Env {
         })
     }
 
-    /// The absolute URL of `path` on the test server.
+    /// The absolute URL of the route path `path` on the test server, under the base path.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.origin())
+        format!("{}{}{path}", self.origin(), self.base())
+    }
+
+    /// The base path the build was made for, without its trailing slash: `""` at the root.
+    pub fn base(&self) -> &str {
+        self.site.base().as_str().trim_end_matches('/')
     }
 
     /// The test server's origin, such as `http://127.0.0.1:39211`.

@@ -36,10 +36,19 @@ pub fn within(context: impl std::fmt::Display) -> impl FnOnce(Failed) -> Failed 
 
 impl Env {
     /// Runs `script` as the body of a function in the page, with `arguments` bound to `args`.
+    ///
+    /// Scripts can call `routePath(p)`, which removes the site's base path from a path or link,
+    /// so that they compare route paths whatever the build's base path is.
     pub async fn js(&self, script: &str, args: Vec<Json>) -> Result<Json, Failed> {
+        let script = format!(
+            "const e2eBase = {:?}; \
+             const routePath = p => (typeof p === 'string' && e2eBase && p.startsWith(e2eBase)) \
+               ? (p.slice(e2eBase.length) || '/') : p; {script}",
+            self.base()
+        );
         self.browser
             .client
-            .execute(script, args)
+            .execute(&script, args)
             .await
             .map_err(|e| {
                 let start: String = script.chars().take(120).collect();
@@ -89,11 +98,74 @@ impl Env {
         self.wait_for_heading(route).await
     }
 
+    /// Loads `route` with JavaScript switched off (the DevTools protocol's
+    /// `Emulation.setScriptExecutionDisabled`; WebDriver's own scripts still run) and waits for
+    /// its heading. JavaScript stays off, for following links; trials switch it on again with
+    /// [`Env::set_scripts`] whatever happened.
+    pub async fn open_without_scripts(
+        &self,
+        route: &Route,
+        viewport: (u32, u32),
+    ) -> Result<(), Failed> {
+        self.set_viewport(viewport).await?;
+        self.browser.take_log()?;
+        self.set_scripts(false)?;
+        let url = self.url(route.path);
+        self.browser
+            .client
+            .goto(&url)
+            .await
+            .map_err(|e| format!("cannot load {url}: {e}"))?;
+        self.wait_for_static_heading(route).await
+    }
+
+    /// Switches the page's own JavaScript on or off.
+    pub fn set_scripts(&self, enabled: bool) -> Result<(), Failed> {
+        self.browser.cdp(
+            "Emulation.setScriptExecutionDisabled",
+            json!({ "value": !enabled }),
+        )?;
+        Ok(())
+    }
+
+    /// Waits until a page that was loaded without JavaScript shows `route.h1`, and checks that
+    /// the app indeed did not run.
+    pub async fn wait_for_static_heading(&self, route: &Route) -> Result<(), Failed> {
+        let script = format!(
+            "{NORMALIZE_JS} return {{ ready: document.readyState, \
+             app: document.documentElement.getAttribute('data-app'), \
+             h1: Array.from(document.querySelectorAll('h1'), h => norm(h.textContent)) }};"
+        );
+        let (seen, done) = self
+            .js_until(&script, APP_LIMIT, |v| {
+                v["ready"] == "complete"
+                    && v["h1"]
+                        .as_array()
+                        .is_some_and(|h| h.iter().any(|t| *t == route.h1))
+            })
+            .await?;
+        if !done {
+            return Err(format!(
+                "{} without JavaScript: after {APP_LIMIT:?} the page shows <h1> {} (readyState {}), expected {:?}",
+                route.path, seen["h1"], seen["ready"], route.h1
+            )
+            .into());
+        }
+        if !seen["app"].is_null() {
+            return Err(format!(
+                "{}: the app ran (data-app {}) although JavaScript was off",
+                route.path, seen["app"]
+            )
+            .into());
+        }
+        Ok(())
+    }
+
     /// Waits until the document has loaded, the app runs (`data-app` on `<html>`) and an `<h1>`
     /// reads `route.h1` (other checks count them).
     pub async fn wait_for_heading(&self, route: &Route) -> Result<(), Failed> {
         let script = format!(
-            "{NORMALIZE_JS} return {{ ready: document.readyState, path: location.pathname, \
+            "{NORMALIZE_JS} return {{ ready: document.readyState, path: routePath(location.pathname), \
              app: document.documentElement.getAttribute('data-app'), \
              h1: Array.from(document.querySelectorAll('h1'), h => norm(h.textContent)) }};"
         );

@@ -14,6 +14,16 @@ pub fn dist_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"))
 }
 
+/// The base path the build in [`dist_dir`] was made for: the same setting as the build's,
+/// `AKTIONSPLAN_BASE_PATH`, as `/` or `/aktionsplan/`.
+pub fn base_path() -> Result<String, String> {
+    let var = plan::deploy::BASE_PATH_VAR;
+    let value = std::env::var(var).unwrap_or_default();
+    plan::deploy::base_path(&value)
+        .map(|base| format!("{base}/"))
+        .map_err(|why| format!("{var}={value:?}: {why}"))
+}
+
 /// Serves the built app; fails with instructions when there is no build.
 pub fn serve() -> Result<SiteServer, String> {
     let dist = dist_dir();
@@ -24,6 +34,7 @@ pub fn serve() -> Result<SiteServer, String> {
             index.display()
         ));
     }
-    SiteServer::start(&dist, "127.0.0.1:0")
-        .map_err(|e| format!("cannot serve {}: {e}", dist.display()))
+    let base = base_path()?;
+    SiteServer::start_with_base(&dist, "127.0.0.1:0", &base)
+        .map_err(|e| format!("cannot serve {} under {base}: {e}", dist.display()))
 }

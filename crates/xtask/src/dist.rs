@@ -10,6 +10,8 @@
 use crate::headers;
 use crate::run::{cmd, root, run};
 use crate::setup::{Needs, setup};
+use std::path::Path;
+use std::process::Command;
 
 /// Sets up and builds the release site.
 pub fn dist() -> Result<(), String> {
@@ -41,14 +43,30 @@ pub fn settings() -> Result<Settings, String> {
     })
 }
 
-/// Builds the release site and writes `dist/_headers`; the tools must already be installed.
+/// Builds the release site into `dist/` with the settings of the environment; the tools must
+/// already be installed.
 pub fn build() -> Result<(), String> {
-    let settings = settings()?;
+    build_into(&settings()?, &root().join("dist"))
+}
+
+/// Builds the release site with `settings` into the folder `dist` and writes its `_headers`.
+///
+/// The settings go to Trunk and to the pre-renderer's build explicitly, so a build for a sub-path
+/// (as the tests make) does not depend on the caller's environment.
+pub fn build_into(settings: &Settings, dist: &Path) -> Result<(), String> {
     println!(
-        "xtask: building for the base path {} and the origin {}",
-        settings.public_url, settings.origin
+        "xtask: building {} for the base path {} and the origin {}",
+        dist.display(),
+        settings.public_url,
+        settings.origin
     );
-    run(&mut cmd(
+    let with_settings = |mut command: Command| {
+        command
+            .env(plan::deploy::BASE_PATH_VAR, &settings.public_url)
+            .env(plan::deploy::ORIGIN_VAR, &settings.origin);
+        command
+    };
+    run(&mut with_settings(cmd(
         "trunk",
         &[
             "build",
@@ -56,13 +74,14 @@ pub fn build() -> Result<(), String> {
             "--offline",
             "--public-url",
             &settings.public_url,
+            "--dist",
+            &dist.to_string_lossy(),
         ],
-    ))?;
-    let dist = root().join("dist");
+    )))?;
     let shell = dist.join("index.html");
     // The pre-renderer is the app built natively; a debug build renders all pages in well under a
     // second, so the release profile's long optimisation would buy nothing.
-    run(&mut cmd(
+    run(&mut with_settings(cmd(
         "cargo",
         &[
             "run",
@@ -78,9 +97,9 @@ pub fn build() -> Result<(), String> {
             &shell.to_string_lossy(),
             &dist.to_string_lossy(),
         ],
-    ))?;
-    let csp = headers::write_with_base(&dist, &settings.frame_ancestors, &settings.public_url)?;
-    println!("xtask: wrote dist/_headers with Content-Security-Policy: {csp}");
+    )))?;
+    let csp = headers::write_with_base(dist, &settings.frame_ancestors, &settings.public_url)?;
+    println!("xtask: wrote _headers with Content-Security-Policy: {csp}");
     println!("xtask: the release site is in {}", dist.display());
     Ok(())
 }

@@ -76,6 +76,30 @@ pub fn test() -> Result<(), String> {
     );
     browser.env("CHROMEDRIVER", "/usr/bin/chromedriver");
     run(&mut browser)?;
+    let root_settings = crate::dist::settings()?;
+    e2e(&root().join("dist"), &root_settings.public_url)?;
+    // The same suite against a build for a sub-path, as government sites host it; in its own
+    // folder, so that `dist/` stays the build for the root.
+    let sub_path = crate::dist::Settings {
+        public_url: SUB_PATH.to_owned(),
+        ..root_settings
+    };
+    let sub_dist = root().join("target/dist-unterpfad");
+    crate::dist::build_into(&sub_path, &sub_dist)?;
+    e2e(&sub_dist, SUB_PATH)?;
+    println!("xtask: all checks and tests passed");
+    Ok(())
+}
+
+/// The sub-path the second end-to-end run builds for.
+const SUB_PATH: &str = "/aktionsplan/";
+
+/// Runs the end-to-end suite against the build in `dist`, made for the base path `base`.
+fn e2e(dist: &std::path::Path, base: &str) -> Result<(), String> {
+    println!(
+        "xtask: end-to-end tests of {} (base path {base})",
+        dist.display()
+    );
     let mut e2e = cmd(
         "cargo",
         &[
@@ -89,10 +113,9 @@ pub fn test() -> Result<(), String> {
             "--locked",
         ],
     );
-    e2e.env("AKTIONSPLAN_DIST", root().join("dist"));
-    run(&mut e2e)?;
-    println!("xtask: all checks and tests passed");
-    Ok(())
+    e2e.env("AKTIONSPLAN_DIST", dist)
+        .env(plan::deploy::BASE_PATH_VAR, base);
+    run(&mut e2e)
 }
 
 /// Runs cargo with the given arguments in the workspace root.

@@ -14,11 +14,24 @@ const TEXTS_JS: &str = "const parts = [document.body.innerText]; \
     for (const e of document.querySelectorAll('[aria-label]')) parts.push(e.getAttribute('aria-label')); \
     return parts;";
 
-/// Every sentence of the source must appear whole in some route's text, `alt` or `aria-label`.
-pub async fn every_sentence_appears(env: &Env) -> Result<(), Failed> {
+/// Every sentence of the source must appear whole in some route's text, `alt` or `aria-label`,
+/// in the running app (`scripts`) or in the pre-rendered pages with JavaScript off.
+pub async fn every_sentence_appears(env: &Env, scripts: bool) -> Result<(), Failed> {
+    let outcome = sentences_on_routes(env, scripts).await;
+    env.set_scripts(true)?;
+    outcome
+}
+
+/// [`every_sentence_appears`] without restoring JavaScript.
+async fn sentences_on_routes(env: &Env, scripts: bool) -> Result<(), Failed> {
     let mut texts = Vec::new();
     for route in ROUTES.iter().filter(|r| !r.not_found) {
-        env.open(route).await?;
+        if scripts {
+            env.open(route).await?;
+        } else {
+            env.open_without_scripts(route, crate::env::DEFAULT_VIEWPORT)
+                .await?;
+        }
         let parts = env.js(TEXTS_JS, vec![]).await?;
         texts.extend(
             parts

@@ -3,10 +3,12 @@
 mod accessibility;
 mod content;
 mod csp;
+mod hydration;
 mod navigation;
 mod pages;
 mod requests;
 mod search;
+mod without_js;
 
 use std::sync::Arc;
 
@@ -40,6 +42,16 @@ pub fn trials(shared: &Arc<Shared>) -> Vec<Trial> {
             name("no_request_leaves_the_origin_and_no_console_errors"),
             async move |env| requests::stays_on_origin(env, &route).await,
         ));
+        trials.push(trial(
+            shared,
+            name("prerendered_page_hydrates_without_warnings_or_layout_shift"),
+            async move |env| hydration::hydrates_cleanly(env, &route).await,
+        ));
+        trials.push(trial(
+            shared,
+            name("without_javascript::page_shows_its_text"),
+            async move |env| without_js::page_shows_its_text(env, &route).await,
+        ));
         if route.is_area() {
             trials.push(trial(
                 shared,
@@ -58,7 +70,22 @@ pub fn trials(shared: &Arc<Shared>) -> Vec<Trial> {
     trials.push(trial(
         shared,
         "every_source_sentence_appears_on_some_route".to_owned(),
-        async |env| content::every_sentence_appears(env).await,
+        async |env| content::every_sentence_appears(env, true).await,
+    ));
+    trials.push(trial(
+        shared,
+        "without_javascript::every_source_sentence_appears_on_some_route".to_owned(),
+        async |env| content::every_sentence_appears(env, false).await,
+    ));
+    trials.push(trial(
+        shared,
+        "without_javascript::menu_opens_at_320px_and_links_work".to_owned(),
+        async |env| without_js::menu_opens_and_links_work(env).await,
+    ));
+    trials.push(trial(
+        shared,
+        "without_javascript::search_page_explains_and_lists_the_areas".to_owned(),
+        async |env| without_js::search_page_explains_and_lists_areas(env).await,
     ));
     trials.extend(navigation::CLICKS.iter().map(|click| {
         trial(

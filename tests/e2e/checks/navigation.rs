@@ -67,7 +67,7 @@ pub async fn click_through(env: &Env, click: &Click) -> Result<(), Failed> {
     env.wait_for_heading(&to).await.map_err(within(&context))?;
     let state = env
         .js(
-            "return { marker: window.__e2e_marker === 1, path: location.pathname };",
+            "return { marker: window.__e2e_marker === 1, path: routePath(location.pathname) };",
             vec![],
         )
         .await?;
@@ -125,7 +125,7 @@ async fn find_link(env: &Env, click: &Click) -> Result<Element, Failed> {
     for link in candidates {
         let href = link.prop("href").await.map_err(|e| e.to_string())?;
         let href = href.unwrap_or_default();
-        if path_of(&href, &env.origin()) == click.to {
+        if path_of(&href, &format!("{}{}", env.origin(), env.base())) == click.to {
             return Ok(link);
         }
         seen.push(Json::String(href));

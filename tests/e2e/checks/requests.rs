@@ -49,7 +49,7 @@ pub async fn stays_on_origin(env: &Env, route: &Route) -> Result<(), Failed> {
 
 /// Whether a log entry is the browser noting the 404 status of a not-found page itself,
 /// which is expected once `404.html` is served for unknown paths.
-fn expected_404(route: &Route, page_url: &str, entry: &Json) -> bool {
+pub(super) fn expected_404(route: &Route, page_url: &str, entry: &Json) -> bool {
     let message = entry["message"].as_str().unwrap_or_default();
     route.not_found && message.starts_with(page_url) && message.contains("status of 404")
 }

@@ -109,7 +109,7 @@ pub async fn enter_opens_active_option(env: &Env) -> Result<(), Failed> {
         .map_err(within(&context))?;
     let page = env
         .js(
-            "return { marker: window.__e2e_marker === 1, path: location.pathname, \
+            "return { marker: window.__e2e_marker === 1, path: routePath(location.pathname), \
                search: location.search, hash: location.hash, \
                field: document.getElementById('suchfeld').value, \
                expanded: document.getElementById('suchfeld').getAttribute('aria-expanded') };",

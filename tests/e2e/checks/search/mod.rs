@@ -63,7 +63,7 @@ const RESULTS_JS: &str = "const field = document.getElementById('suchbegriff'); 
     const areas = Array.from(document.querySelectorAll('main h2')) \
       .find(h => norm(h.textContent) === 'Die Handlungsfelder'); \
     const areaList = areas && areas.nextElementSibling; \
-    return { path: location.pathname, search: location.search, \
+    return { path: routePath(location.pathname), search: location.search, \
       h1: Array.from(document.querySelectorAll('h1'), h => norm(h.textContent)), \
       field: field ? field.value : null, \
       status: status ? norm(status.textContent) : null, \
@@ -73,14 +73,14 @@ const RESULTS_JS: &str = "const field = document.getElementById('suchbegriff'); 
       results: Array.from(document.querySelectorAll('main ol.results > li.result'), li => { \
         const a = li.querySelector('a.result__link'); \
         return { first: !!li.firstElementChild && li.firstElementChild.matches('a.result__link'), \
-          href: a ? a.getAttribute('href') : null, title: a ? norm(a.textContent) : null, \
+          href: a ? routePath(a.getAttribute('href')) : null, title: a ? norm(a.textContent) : null, \
           context: !!li.querySelector('.result__context'), \
           marks: li.querySelectorAll('.result__snippet mark').length }; }), \
       meant: meant ? { text: norm(meant.textContent), \
         links: Array.from(meant.querySelectorAll('a'), a => ({ text: norm(a.textContent), \
-          href: a.getAttribute('href') })) } : null, \
+          href: routePath(a.getAttribute('href')) })) } : null, \
       areas: areaList && areaList.matches('ul') \
-        ? Array.from(areaList.querySelectorAll('a'), a => a.getAttribute('href')) : null };";
+        ? Array.from(areaList.querySelectorAll('a'), a => routePath(a.getAttribute('href'))) : null };";
 
 /// What is typed in the keyboard trials; it finds two sections, so that the arrows can wrap.
 const KEYBOARD_QUERY: &str = "Ehrenamt";

@@ -167,7 +167,7 @@ pub async fn follow_result(env: &Env, case: &DeepLink) -> Result<(), Failed> {
     let script = format!(
         "{NORM_JS} const target = document.getElementById({}); \
          const note = document.querySelector('main .highlight-note'); \
-         return {{ marker: window.__e2e_marker === 1, path: location.pathname, \
+         return {{ marker: window.__e2e_marker === 1, path: routePath(location.pathname), \
            hash: location.hash, focus: document.activeElement ? document.activeElement.id : null, \
            target: !!target, \
            marks: target ? Array.from(target.querySelectorAll('mark'), m => norm(m.textContent)) : [], \
@@ -217,7 +217,7 @@ pub async fn follow_result(env: &Env, case: &DeepLink) -> Result<(), Failed> {
         .js_until(
             "return { marks: document.querySelectorAll('main mark').length, \
                notes: document.querySelectorAll('main .highlight-note').length, \
-               search: location.search, path: location.pathname, \
+               search: location.search, path: routePath(location.pathname), \
                marker: window.__e2e_marker === 1 };",
             SETTLE_LIMIT,
             |a| a["marks"] == 0 && a["notes"] == 0,
@@ -325,7 +325,8 @@ pub async fn no_results(env: &Env, case: &NoResult) -> Result<(), Failed> {
     }
     if let Some(word) = case.meant.first() {
         // The offered word must lead to results.
-        let link = find(env, &format!("main p a[href=\"{}\"]", search_path(word))).await?;
+        let href = format!("{}{}", env.base(), search_path(word));
+        let link = find(env, &format!("main p a[href=\"{href}\"]")).await?;
         click(env, &link).await?;
         let script = format!("{NORM_JS} {RESULTS_JS}");
         let (page, done) = env
