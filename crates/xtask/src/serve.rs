@@ -1,4 +1,5 @@
-//! Builds the release site and serves it on 127.0.0.1 the way a static host should.
+//! Builds the release site and serves it on 127.0.0.1 the way a static host should, under the
+//! build's base path.
 
 use crate::run::root;
 use siteserver::SiteServer;
@@ -17,12 +18,14 @@ pub fn serve(args: &[String]) -> Result<(), String> {
         }
     };
     crate::dist::dist()?;
+    // The build's base path: a site built for `/aktionsplan/` is served there.
+    let base = crate::dist::settings()?.public_url;
     let addr = format!("127.0.0.1:{port}");
-    let server = SiteServer::start(&root().join("dist"), &addr)
+    let server = SiteServer::start_with_base(&root().join("dist"), &addr, &base)
         .map_err(|e| format!("cannot serve on {addr}: {e} (is the port in use? try --port N)"))?;
     println!(
-        "\nxtask: the app is served at {}/ (press Ctrl+C to stop)",
-        server.url()
+        "\nxtask: the app is served at {} (press Ctrl+C to stop)",
+        server.base_url()
     );
     server.wait();
     Ok(())
