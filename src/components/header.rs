@@ -9,7 +9,7 @@ use plan::routes::Route;
 
 /// The entries of the main navigation, in order.
 const NAVIGATION: [(Route<'static>, &str); 4] = [
-    (Route::Home, "Start"),
+    (Route::Home, "Startseite"),
     (Route::Leitlinien, "Leitlinien"),
     (Route::Handlungsfelder, "Handlungsfelder"),
     (Route::Service, "Service"),

@@ -35,7 +35,7 @@ pub fn AreaView(
     view! {
         <PageMeta title=area.title description=area.summary() />
         <Breadcrumbs
-            trail=vec![("Start", link(Route::Home)), (start.areas_heading, link(Route::Handlungsfelder))]
+            trail=vec![("Startseite", link(Route::Home)), (start.areas_heading, link(Route::Handlungsfelder))]
             current=area.title
         />
         <article class="area">

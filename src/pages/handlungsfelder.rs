@@ -16,7 +16,7 @@ pub fn HandlungsfelderPage() -> impl IntoView {
     let start = &PLAN.start;
     view! {
         <PageMeta title=start.areas_heading description=start.areas_intro />
-        <Breadcrumbs trail=vec![("Start", link(Route::Home))] current=start.areas_heading />
+        <Breadcrumbs trail=vec![("Startseite", link(Route::Home))] current=start.areas_heading />
         <h1 tabindex="-1">{start.areas_heading}</h1>
         <p id=AREAS_INTRO_ANCHOR inner_html=highlighted_html(start.areas_intro) />
         <AreaCards areas=PLAN.areas heading_level=2 />

@@ -14,7 +14,7 @@ pub fn LeitlinienPage() -> impl IntoView {
             title="Leitlinien"
             description="Die fünf Leitlinien des Integrationsplans Hessen, wie sie der Aktionsplan nennt."
         />
-        <Breadcrumbs trail=vec![("Start", link(Route::Home))] current="Leitlinien" />
+        <Breadcrumbs trail=vec![("Startseite", link(Route::Home))] current="Leitlinien" />
         <h1 tabindex="-1">"Leitlinien"</h1>
         <Principles start=&PLAN.start />
         <p>

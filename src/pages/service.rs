@@ -19,7 +19,7 @@ pub fn ServicePage() -> impl IntoView {
             title="Service"
             description="Über diese App, Datenschutz und Barrierefreiheit des Aktionsplans Hessen."
         />
-        <Breadcrumbs trail=vec![("Start", link(Route::Home))] current="Service" />
+        <Breadcrumbs trail=vec![("Startseite", link(Route::Home))] current="Service" />
         <h1 tabindex="-1">"Service"</h1>
         <nav class="toc" aria-label="Inhalt dieser Seite">
             <ul>

@@ -100,6 +100,8 @@ pub fn build_into(settings: &Settings, dist: &Path) -> Result<(), String> {
     )))?;
     let csp = headers::write_with_base(dist, &settings.frame_ancestors, &settings.public_url)?;
     println!("xtask: wrote _headers with Content-Security-Policy: {csp}");
+    let compressed = crate::compress::precompress(dist)?;
+    println!("xtask: wrote .br and .gz copies of {compressed} files");
     println!("xtask: the release site is in {}", dist.display());
     Ok(())
 }

@@ -5,8 +5,11 @@
 
 mod bench_browser;
 mod bench_search;
+mod budget;
+mod compress;
 mod dist;
 mod headers;
+mod lighthouse;
 mod run;
 mod search_cli;
 mod serve;
@@ -23,7 +26,12 @@ commands:
   serve [--port N]   set up, build the release site and serve it on 127.0.0.1 (default port 8080)
   test               set up (chromium included) and run every check and test
   dist               set up and build the deployable release site into dist/
-  size               print raw, gzip and brotli bytes of every file in dist/
+  size [--check | --write-budgets]
+                     print raw, gzip and brotli bytes of every file in dist/; --check: then check
+                     them against size-budgets.toml; --write-budgets: rewrite that file from dist/
+  lighthouse [--dist DIR] [--runs N]
+                     build the release site and measure / and one area page with Lighthouse 12
+                     (mobile, median of N runs, default 3); --dist DIR: measure that build as it is
   search QUERY       run the app's search natively over content/ and print ranked results
   bench-search [--browser] [DIR]
                      measure search quality and speed on GermanQuAD (default ../shared/bench/germanquad);
@@ -36,7 +44,8 @@ fn main() -> ExitCode {
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(),
         Some("dist") => dist::dist(),
-        Some("size") => size::size(),
+        Some("size") => size::size(&args[1..]),
+        Some("lighthouse") => lighthouse::lighthouse(&args[1..]),
         Some("search") => search_cli::search(&args[1..]),
         // Timings only mean something in an optimised build, so a debug xtask hands over to a
         // release build of itself.

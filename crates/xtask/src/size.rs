@@ -1,5 +1,7 @@
 //! The size report: raw, gzip and brotli bytes of every file in `dist/`, and what a first visit
-//! to `/` transfers (the HTML and every file it references, compressed with brotli).
+//! to `/` transfers (the HTML and every file it references, compressed with brotli); with
+//! `--check` also the size budgets of `size-budgets.toml`, and with `--write-budgets` their update
+//! (see `budget`).
 
 use crate::run::root;
 use std::io::Write;
@@ -17,13 +19,36 @@ pub struct FileSize {
     pub brotli: usize,
 }
 
-/// Prints the report for `dist/`.
-pub fn size() -> Result<(), String> {
+/// Prints the report for `dist/`; `--check` then checks the size budgets (an error when one is not
+/// met), `--write-budgets` rewrites the budget file from the current build instead.
+pub fn size(args: &[String]) -> Result<(), String> {
     let dist = root().join("dist");
+    let budget_file = root().join(crate::budget::FILE);
+    match args {
+        [] => report(&dist).map(drop),
+        [flag] if flag == "--check" => {
+            report(&dist)?;
+            println!();
+            print!("{}", crate::budget::check(&dist, &budget_file)?);
+            Ok(())
+        }
+        [flag] if flag == "--write-budgets" => {
+            let files = report(&dist)?;
+            println!("\nxtask: {}", crate::budget::write(&files, &budget_file)?);
+            Ok(())
+        }
+        _ => Err(format!(
+            "unexpected arguments {args:?}; usage: cargo xtask size [--check | --write-budgets]"
+        )),
+    }
+}
+
+/// Prints the report for the build in `dist` and returns its measurements.
+fn report(dist: &Path) -> Result<Vec<FileSize>, String> {
     if !dist.join("index.html").is_file() {
         return Err("dist/ has no build; run `cargo xtask dist` first".into());
     }
-    let files = measure_dir(&dist)?;
+    let files = measure_dir(dist)?;
     println!(
         "{:<56} {:>10} {:>10} {:>10}",
         "file (dist/)", "raw", "gzip", "brotli"
@@ -63,24 +88,16 @@ pub fn size() -> Result<(), String> {
             wasm.raw, wasm.gzip, wasm.brotli
         );
     }
-    Ok(())
+    Ok(files)
 }
 
 /// Measures every file below `dir`, sorted by name.
 pub fn measure_dir(dir: &Path) -> Result<Vec<FileSize>, String> {
-    let mut paths = Vec::new();
-    collect(dir, &mut paths).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| {
+    list_dir(dir)?
+        .into_iter()
+        .map(|(name, path)| {
             let bytes =
-                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let name = path
-                .strip_prefix(dir)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .into_owned();
+                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             Ok(FileSize {
                 name,
                 raw: bytes.len(),
@@ -89,6 +106,29 @@ pub fn measure_dir(dir: &Path) -> Result<Vec<FileSize>, String> {
             })
         })
         .collect()
+}
+
+/// Every file below `dir`, sorted: its path relative to `dir` with `/` between folders, and its
+/// full path.
+///
+/// Precompressed copies (`X.br`, `X.gz`) are left out: they are `X` in another encoding.
+pub fn list_dir(dir: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    let mut paths = Vec::new();
+    collect(dir, &mut paths).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    paths.sort();
+    Ok(paths
+        .into_iter()
+        .filter(|path| !crate::compress::is_precompressed(&path.to_string_lossy()))
+        .map(|path| {
+            let name = path.strip_prefix(dir).unwrap_or(&path);
+            let name = name
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            (name, path)
+        })
+        .collect())
 }
 
 fn collect(dir: &Path, paths: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -105,13 +145,23 @@ fn collect(dir: &Path, paths: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// Bytes after gzip at level 9.
 pub fn gzip_len(bytes: &[u8]) -> usize {
+    gzip_bytes(bytes).len()
+}
+
+/// The bytes compressed with gzip at level 9.
+pub fn gzip_bytes(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes).expect("writing to memory");
-    encoder.finish().expect("writing to memory").len()
+    encoder.finish().expect("writing to memory")
 }
 
 /// Bytes after brotli at quality 11.
 pub fn brotli_len(bytes: &[u8]) -> usize {
+    brotli_bytes(bytes).len()
+}
+
+/// The bytes compressed with brotli at quality 11.
+pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
@@ -119,7 +169,7 @@ pub fn brotli_len(bytes: &[u8]) -> usize {
         ..Default::default()
     };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
-    out.len()
+    out
 }
 
 /// The local files an HTML page references through `href` and `src` attributes, relative to `dist/`.

@@ -59,6 +59,10 @@ pub fn test() -> Result<(), String> {
         "--locked",
     ])?;
     crate::dist::build()?;
+    print!(
+        "{}",
+        crate::budget::check(&root().join("dist"), &root().join(crate::budget::FILE))?
+    );
     let mut browser = cmd(
         "cargo",
         &[
