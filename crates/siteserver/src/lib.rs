@@ -1,6 +1,6 @@
 //! A tiny static file server for the built app in `dist/`, used by the end-to-end tests and `cargo xtask serve`.
 //!
-//! Files are served as they are; any other path is a route of the single-page app and gets
+//! Files are served as they are (or precompressed, see below); any other path is a route of the single-page app and gets
 //! `dist/404.html` (status 404) when it exists, else the app shell `dist/index.html` (status 200).
 //! All response headers are decided in [`headers_for_request`]: when `dist/_headers` exists (the
 //! Netlify and Cloudflare Pages rules file that `cargo xtask dist` writes) the server reads it at
@@ -11,8 +11,19 @@
 //! ([`SiteServer::start_with_base`], [`reply_under`]): `dist/index.html` answers `/aktionsplan/`,
 //! paths outside the prefix get the not-found page, and the `_headers` rules are matched against
 //! the whole request path, as on a host that serves the files under that prefix.
+//!
+//! Precompressed files are negotiated as nginx's `brotli_static` and `gzip_static` do
+//! ([`reply_negotiated`]): `cargo xtask dist` writes `X.br` (brotli) and `X.gz` (gzip) next to
+//! each compressible file `X`, and when the file a request resolves to (a page, an asset, the app
+//! shell or `404.html`) has such a sibling and the request's `Accept-Encoding` allows its coding
+//! ([`acceptable_encodings`]: `;q=` weights, `q=0`, `*` and `identity` are honoured, brotli wins a
+//! tie), the sibling's bytes are sent with `Content-Encoding: br` or `gzip`. The Content-Type and
+//! the `_headers` headers stay those of `X`, and the Content-Length is that of the bytes sent.
+//! Every response for a file with a sibling carries `Vary: Accept-Encoding`; without the header,
+//! or without a sibling, the file is sent as it is. Byte ranges are not supported.
 
 mod basepath;
+mod encoding;
 mod headers;
 mod headers_file;
 mod reply;
@@ -26,11 +37,12 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 pub use basepath::{BadBasePath, BasePath};
+pub use encoding::{Encoding, acceptable_encodings};
 pub use headers::{
     IMMUTABLE, NO_CACHE, headers_for, headers_for_message, headers_for_request, is_hashed_asset,
 };
 pub use headers_file::{HeaderRule, HeadersFile, ParseError, matches};
-pub use reply::{Body, HEADERS_FILE, Reply, reply, reply_under, reply_with};
+pub use reply::{Body, HEADERS_FILE, Reply, reply, reply_negotiated, reply_under, reply_with};
 
 /// How many threads answer requests, so that one slow download does not hold up the others.
 const WORKERS: usize = 4;
@@ -146,10 +158,29 @@ fn read_rules(dist: &Path) -> io::Result<Option<HeadersFile>> {
 /// Answers requests until the server is unblocked.
 fn serve(server: &tiny_http::Server, dist: &Path, rules: Option<&HeadersFile>, base: &BasePath) {
     for request in server.incoming_requests() {
-        let planned = reply_under(dist, rules, base, request.method().as_str(), request.url());
+        let accept_encoding = accept_encoding(request.headers());
+        let planned = reply_negotiated(
+            dist,
+            rules,
+            base,
+            request.method().as_str(),
+            request.url(),
+            accept_encoding.as_deref(),
+        );
         // A client that went away is not the server's problem.
         let _ = answer(request, planned);
     }
+}
+
+/// The request's `Accept-Encoding` value, or `None` when it has none; several field lines are
+/// joined with commas, which is how HTTP defines their combined value.
+fn accept_encoding(headers: &[tiny_http::Header]) -> Option<String> {
+    let values: Vec<&str> = headers
+        .iter()
+        .filter(|header| header.field.equiv("Accept-Encoding"))
+        .map(|header| header.value.as_str())
+        .collect();
+    (!values.is_empty()).then(|| values.join(", "))
 }
 
 /// Sends a planned reply; a file that vanished since planning becomes a 404.
@@ -162,8 +193,11 @@ fn answer(request: tiny_http::Request, planned: Reply) -> io::Result<()> {
     match planned.body {
         Body::File(path) => match File::open(&path) {
             Ok(file) => {
-                let mut response =
-                    tiny_http::Response::from_file(file).with_status_code(planned.status);
+                // tiny_http sends a file of 32 KiB or more in chunks, without Content-Length;
+                // static hosts send the length of every file, and so does this server.
+                let mut response = tiny_http::Response::from_file(file)
+                    .with_status_code(planned.status)
+                    .with_chunked_threshold(usize::MAX);
                 for header in headers {
                     response.add_header(header);
                 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::basepath::BasePath;
+use crate::encoding::{Encoding, acceptable_encodings};
 use crate::headers::{headers_for_message, headers_for_request};
 use crate::headers_file::HeadersFile;
 use crate::urlpath::segments;
@@ -16,7 +17,8 @@ pub const HEADERS_FILE: &str = "_headers";
 pub struct Reply {
     /// The HTTP status code.
     pub status: u16,
-    /// The response headers, as decided by [`crate::headers_for_request`].
+    /// The response headers, as decided by [`crate::headers_for_request`], plus `Vary` and
+    /// `Content-Encoding` for a file with precompressed siblings (see [`reply_negotiated`]).
     pub headers: Vec<(String, String)>,
     /// The response body.
     pub body: Body,
@@ -25,7 +27,8 @@ pub struct Reply {
 /// The body of a [`Reply`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Body {
-    /// The contents of a file below the site root.
+    /// The contents of a file below the site root: the file that was asked for, or its
+    /// precompressed sibling (such as `index.html.br`) that [`reply_negotiated`] chose.
     File(PathBuf),
     /// A short plain-text message.
     Message(&'static str),
@@ -36,6 +39,7 @@ pub enum Body {
 /// A target naming a file serves it; a directory with an `index.html` serves that; anything
 /// else is a route of the single-page app and gets `dist/404.html` with status 404 when that
 /// file exists, else `dist/index.html` with status 200. The headers are the built-in ones.
+/// Files are sent uncompressed, as to a request without `Accept-Encoding` (see [`reply_negotiated`]).
 pub fn reply(dist: &Path, method: &str, target: &str) -> Reply {
     reply_with(dist, None, method, target)
 }
@@ -65,6 +69,30 @@ pub fn reply_under(
     method: &str,
     target: &str,
 ) -> Reply {
+    reply_negotiated(dist, rules, base, method, target, None)
+}
+
+/// Like [`reply_under`], sending a precompressed sibling of the file when the request's
+/// `Accept-Encoding` value `accept_encoding` (`None` when the request has none) allows it.
+///
+/// Whichever file the request resolves to (a page, an asset, the app shell or the not-found page
+/// with its status 404), when it has a sibling `F.br` or `F.gz` and the request accepts that
+/// coding (see [`crate::acceptable_encodings`]: the best weight wins, brotli on a tie), the
+/// body is that sibling and `Content-Encoding: br` or `gzip` is added. The other headers stay
+/// those of `F`, Content-Type included, and the `_headers` rules are matched against the request
+/// path as before. A file with at least one sibling also gets `Vary: Accept-Encoding` (appended
+/// to a `Vary` from the rules), whatever the request accepted, because another request for the
+/// same URL may get the other body; a file without siblings does not, because its response does
+/// not vary. A sibling requested by its own path (`/index.html.br`) is a plain file like any other.
+/// Plain-text messages are never compressed.
+pub fn reply_negotiated(
+    dist: &Path,
+    rules: Option<&HeadersFile>,
+    base: &BasePath,
+    method: &str,
+    target: &str,
+    accept_encoding: Option<&str>,
+) -> Reply {
     let raw_path = target.split(['?', '#']).next().unwrap_or_default();
     let message = |status, text| message(rules, raw_path, status, text);
     if method != "GET" && method != "HEAD" {
@@ -78,8 +106,9 @@ pub fn reply_under(
         return message(400, "Bad Request\n");
     };
     let full_path = format!("/{}", all_segments.join("/"));
+    let accepted = acceptable_encodings(accept_encoding);
     let Some(segments) = base.strip(&all_segments) else {
-        return outside_base(dist, rules, &full_path);
+        return outside_base(dist, rules, &full_path, &accepted);
     };
     if segments.is_empty() && !base.is_root() && !raw_path.ends_with('/') {
         // The base is the site's folder on the host, and GitHub Pages, nginx and Apache answer a
@@ -91,7 +120,7 @@ pub fn reply_under(
     // The start page's own path is the base with its slash (`/` for the base `/`, as before);
     // any other path is the base followed by the normalised segments below it.
     let url_path = format!("{base}{}", segments.join("/"));
-    let file = |status, path| file(rules, &url_path, status, path);
+    let file = |status, path| file(rules, &url_path, status, path, &accepted);
     let named = segments.iter().fold(dist.to_path_buf(), |p, s| p.join(s));
     let index = named.join("index.html");
     let hidden = segments == [HEADERS_FILE];
@@ -109,10 +138,15 @@ pub fn reply_under(
 }
 
 /// The reply to a path outside the base: the site's not-found page, or a plain message.
-fn outside_base(dist: &Path, rules: Option<&HeadersFile>, full_path: &str) -> Reply {
+fn outside_base(
+    dist: &Path,
+    rules: Option<&HeadersFile>,
+    full_path: &str,
+    accepted: &[Encoding],
+) -> Reply {
     let not_found = dist.join("404.html");
     if not_found.is_file() {
-        file(rules, full_path, 404, not_found)
+        file(rules, full_path, 404, not_found, accepted)
     } else {
         message(rules, full_path, 404, "Not Found\n")
     }
@@ -141,12 +175,66 @@ fn redirect_to_base(
     reply
 }
 
-/// A reply serving the file at `path` for the URL path `url_path`.
-fn file(rules: Option<&HeadersFile>, url_path: &str, status: u16, path: PathBuf) -> Reply {
+/// A reply serving the file at `path` for the URL path `url_path`, or the first of its
+/// precompressed siblings whose coding is in `accepted` (best first).
+fn file(
+    rules: Option<&HeadersFile>,
+    url_path: &str,
+    status: u16,
+    path: PathBuf,
+    accepted: &[Encoding],
+) -> Reply {
+    let mut headers = headers_for_request(rules, url_path, &path);
+    let siblings: Vec<(Encoding, PathBuf)> = Encoding::ALL
+        .into_iter()
+        .map(|encoding| (encoding, encoding.sibling(&path)))
+        .filter(|(_, sibling)| sibling.is_file())
+        .collect();
+    if siblings.is_empty() {
+        return Reply {
+            status,
+            headers,
+            body: Body::File(path),
+        };
+    }
+    add_vary_accept_encoding(&mut headers);
+    let chosen = accepted
+        .iter()
+        .find_map(|wanted| siblings.iter().find(|(encoding, _)| encoding == wanted));
+    let body = match chosen {
+        Some((encoding, sibling)) => {
+            headers.retain(|(name, _)| !name.eq_ignore_ascii_case("Content-Encoding"));
+            headers.push(("Content-Encoding".to_owned(), encoding.token().to_owned()));
+            sibling.clone()
+        }
+        None => path,
+    };
     Reply {
         status,
-        headers: headers_for_request(rules, url_path, &path),
-        body: Body::File(path),
+        headers,
+        body: Body::File(body),
+    }
+}
+
+/// Adds `Accept-Encoding` to the `Vary` header, creating it when there is none; a `Vary: *`
+/// or one that already names `Accept-Encoding` stays as it is.
+fn add_vary_accept_encoding(headers: &mut Vec<(String, String)>) {
+    const FIELD: &str = "Accept-Encoding";
+    match headers
+        .iter_mut()
+        .find(|(name, _)| name.eq_ignore_ascii_case("Vary"))
+    {
+        Some((_, value)) => {
+            let named = value
+                .split(',')
+                .map(str::trim)
+                .any(|v| v == "*" || v.eq_ignore_ascii_case(FIELD));
+            if !named {
+                value.push_str(", ");
+                value.push_str(FIELD);
+            }
+        }
+        None => headers.push(("Vary".to_owned(), FIELD.to_owned())),
     }
 }
 
@@ -644,5 +732,288 @@ mod tests {
         let refused = get("POST", "/aktionsplan/suche");
         assert!(refused.headers.contains(&csp), "{refused:?}");
         assert!(refused.headers.contains(&pair("Allow", "GET, HEAD")));
+    }
+
+    /// A site whose files have precompressed siblings: the shell and the not-found page both,
+    /// the hashed stylesheet and a small one only gzip, a page only brotli, and an image none.
+    fn compressed_site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("index.html", "shell"),
+            ("index.html.br", "shell br"),
+            ("index.html.gz", "shell gz"),
+            ("main-1a2b3c4d5e6f7a8b.css", "css"),
+            ("main-1a2b3c4d5e6f7a8b.css.gz", "css gz"),
+            ("app-1a2b3c4d.css", "css"),
+            ("app-1a2b3c4d.css.gz", "css gz"),
+            ("leitlinien/index.html", "page"),
+            ("leitlinien/index.html.br", "page br"),
+            ("404.html", "missing"),
+            ("404.html.br", "missing br"),
+            ("404.html.gz", "missing gz"),
+            ("logo.png", "png"),
+        ] {
+            let path = dir.path().join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    /// The served file of `reply` relative to `dist`, or its message.
+    fn body_of(dist: &Path, reply: &Reply) -> String {
+        match &reply.body {
+            Body::File(path) => path.strip_prefix(dist).unwrap().display().to_string(),
+            Body::Message(text) => text.trim_end().to_owned(),
+        }
+    }
+
+    /// Sums up a reply as its status, its served file (relative to `dist`) or message, its
+    /// Content-Encoding if any, and `vary` if it carries `Vary: Accept-Encoding`.
+    fn summary(dist: &Path, reply: &Reply) -> String {
+        let mut out = format!("{} {}", reply.status, body_of(dist, reply));
+        if let Some(encoding) = header(reply, "Content-Encoding") {
+            out.push_str(&format!(" {encoding}"));
+        }
+        if header(reply, "Vary") == Some("Accept-Encoding") {
+            out.push_str(" vary");
+        }
+        out
+    }
+
+    #[test]
+    fn precompressed_siblings_are_sent_when_accepted() {
+        let site = compressed_site();
+        let dist = site.path();
+        for (target, accept, expect) in [
+            ("/", None, "200 index.html vary"),
+            ("/", Some(""), "200 index.html vary"),
+            ("/", Some("identity"), "200 index.html vary"),
+            ("/", Some("deflate"), "200 index.html vary"),
+            ("/", Some("gzip, deflate, br"), "200 index.html.br br vary"),
+            ("/", Some("gzip"), "200 index.html.gz gzip vary"),
+            ("/", Some("br;q=0.5, gzip"), "200 index.html.gz gzip vary"),
+            ("/", Some("br;q=0, gzip;q=0"), "200 index.html vary"),
+            ("/", Some("*"), "200 index.html.br br vary"),
+            ("/", Some("garbage;;, q=br"), "200 index.html vary"),
+            ("/index.html?x=1", Some("br"), "200 index.html.br br vary"),
+            ("/suche/x", Some("BR"), "404 404.html.br br vary"),
+            (
+                "/gibt-es-nicht",
+                Some("x-gzip"),
+                "404 404.html.gz gzip vary",
+            ),
+            (
+                "/app-1a2b3c4d.css",
+                Some("br, gzip"),
+                "200 app-1a2b3c4d.css.gz gzip vary",
+            ),
+            ("/app-1a2b3c4d.css", Some("br"), "200 app-1a2b3c4d.css vary"),
+            (
+                "/leitlinien",
+                Some("gzip, br;q=0.5"),
+                "200 leitlinien/index.html.br br vary",
+            ),
+            (
+                "/leitlinien/",
+                Some("gzip"),
+                "200 leitlinien/index.html vary",
+            ),
+            ("/logo.png", Some("br, gzip"), "200 logo.png"),
+            ("/index.html.br", Some("br"), "200 index.html.br"),
+            ("/index.html.gz", None, "200 index.html.gz"),
+        ] {
+            let get = reply_negotiated(dist, None, &BasePath::root(), "GET", target, accept);
+            assert_eq!(summary(dist, &get), expect, "GET {target} with {accept:?}");
+            let head = reply_negotiated(dist, None, &BasePath::root(), "HEAD", target, accept);
+            assert_eq!(head, get, "HEAD {target} with {accept:?}");
+        }
+    }
+
+    #[test]
+    fn compressed_replies_keep_the_headers_of_the_original() {
+        let site = compressed_site();
+        let dist = site.path();
+        let rules = rules();
+        let root = BasePath::root();
+        for rules in [None, Some(&rules)] {
+            for (target, content_type, encoding) in [
+                ("/", "text/html; charset=utf-8", "br"),
+                ("/gibt-es-nicht", "text/html; charset=utf-8", "br"),
+                (
+                    "/main-1a2b3c4d5e6f7a8b.css",
+                    "text/css; charset=utf-8",
+                    "gzip",
+                ),
+            ] {
+                let plain = reply_negotiated(dist, rules, &root, "GET", target, None);
+                let got = reply_negotiated(dist, rules, &root, "GET", target, Some("gzip, br"));
+                let mut expect = plain.headers.clone();
+                expect.push(("Content-Encoding".to_owned(), encoding.to_owned()));
+                assert_eq!(got.headers, expect, "{target}");
+                assert_eq!(header(&got, "Content-Type"), Some(content_type), "{target}");
+                assert_eq!(got.status, plain.status, "{target}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_headers_file_still_decides_the_headers_of_compressed_replies() {
+        let site = compressed_site();
+        let dist = site.path();
+        let rules = rules();
+        let pair = |n: &str, v: &str| (n.to_owned(), v.to_owned());
+        let csp = pair("Content-Security-Policy", "default-src 'self'");
+        let vary = pair("Vary", "Accept-Encoding");
+        let get = |target: &str, accept: &str| {
+            reply_negotiated(
+                dist,
+                Some(&rules),
+                &BasePath::root(),
+                "GET",
+                target,
+                Some(accept),
+            )
+        };
+        assert_eq!(
+            get("/main-1a2b3c4d5e6f7a8b.css", "gzip").headers,
+            [
+                pair("Content-Type", "text/css; charset=utf-8"),
+                csp.clone(),
+                pair("Cache-Control", "public, max-age=31536000, immutable"),
+                vary.clone(),
+                pair("Content-Encoding", "gzip"),
+            ]
+        );
+        let missing = get("/handlungsfelder/gibt-es-nicht", "br");
+        assert_eq!(
+            (missing.status, missing.headers),
+            (
+                404,
+                vec![
+                    pair("Content-Type", "text/html; charset=utf-8"),
+                    csp.clone(),
+                    pair("Cache-Control", "no-cache"),
+                    vary.clone(),
+                    pair("Content-Encoding", "br"),
+                ]
+            )
+        );
+        // Messages are never compressed and do not vary.
+        let refused = get("/%zz", "br");
+        assert_eq!(refused.status, 400);
+        assert_eq!(header(&refused, "Content-Encoding"), None);
+        assert_eq!(header(&refused, "Vary"), None);
+    }
+
+    #[test]
+    fn accept_encoding_is_added_to_a_vary_from_the_rules() {
+        let site = compressed_site();
+        let dist = site.path();
+        let rules = HeadersFile::parse(
+            "/*\n  Vary: Origin\n/index.html\n  Vary: *\n\
+             /main-1a2b3c4d5e6f7a8b.css\n  Vary: accept-encoding, Origin\n\
+             /leitlinien\n  Content-Encoding: identity\n",
+        )
+        .unwrap();
+        for (target, vary, encoding) in [
+            ("/", "Origin, Accept-Encoding", Some("br")),
+            ("/gibt-es-nicht", "Origin, Accept-Encoding", Some("br")),
+            ("/index.html", "*", Some("br")),
+            (
+                "/main-1a2b3c4d5e6f7a8b.css",
+                "accept-encoding, Origin",
+                Some("gzip"),
+            ),
+            ("/logo.png", "Origin", None),
+            ("/leitlinien", "Origin, Accept-Encoding", Some("br")),
+        ] {
+            let got = reply_negotiated(
+                dist,
+                Some(&rules),
+                &BasePath::root(),
+                "GET",
+                target,
+                Some("br, gzip"),
+            );
+            let varies: Vec<&str> = got
+                .headers
+                .iter()
+                .filter(|(n, _)| n == "Vary")
+                .map(|(_, v)| v.as_str())
+                .collect();
+            assert_eq!(varies, [vary], "{target}: {got:?}");
+            let encodings = got
+                .headers
+                .iter()
+                .filter(|(n, _)| n == "Content-Encoding")
+                .count();
+            assert_eq!(
+                header(&got, "Content-Encoding"),
+                encoding,
+                "{target}: {got:?}"
+            );
+            assert_eq!(
+                encodings,
+                usize::from(encoding.is_some()),
+                "{target}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn precompressed_siblings_are_sent_under_the_base_too() {
+        let site = compressed_site();
+        let dist = site.path();
+        let rules = rules_under_base();
+        let base = BasePath::new("/aktionsplan/").unwrap();
+        for (target, expect) in [
+            ("/aktionsplan/", "200 index.html.br br vary"),
+            (
+                "/aktionsplan/leitlinien",
+                "200 leitlinien/index.html.br br vary",
+            ),
+            ("/aktionsplan/suche", "404 404.html.br br vary"),
+            ("/anderswo", "404 404.html.br br vary"),
+            ("/aktionsplan", "301 Moved Permanently"),
+        ] {
+            let got = reply_negotiated(dist, Some(&rules), &base, "GET", target, Some("gzip, br"));
+            assert_eq!(summary(dist, &got), expect, "{target}: {got:?}");
+        }
+        let page = reply_negotiated(
+            dist,
+            Some(&rules),
+            &base,
+            "GET",
+            "/aktionsplan/",
+            Some("br"),
+        );
+        assert_eq!(
+            header(&page, "Content-Security-Policy"),
+            Some("default-src 'self'")
+        );
+    }
+
+    #[test]
+    fn the_older_functions_send_files_uncompressed() {
+        let site = compressed_site();
+        let dist = site.path();
+        let rules = rules();
+        let root = BasePath::root();
+        for target in ["/", "/main-1a2b3c4d5e6f7a8b.css", "/gibt-es-nicht", "/%zz"] {
+            for method in ["GET", "HEAD"] {
+                let plain = reply_negotiated(dist, Some(&rules), &root, method, target, None);
+                assert_eq!(header(&plain, "Content-Encoding"), None, "{target}");
+                assert_eq!(
+                    reply_under(dist, Some(&rules), &root, method, target),
+                    plain
+                );
+                assert_eq!(reply_with(dist, Some(&rules), method, target), plain);
+                assert_eq!(
+                    reply(dist, method, target),
+                    reply_negotiated(dist, None, &root, method, target, None)
+                );
+            }
+        }
     }
 }

@@ -9,21 +9,33 @@ use siteserver::SiteServer;
 
 /// Sends one raw request and returns the status code, the header block (lower-cased) and the body.
 fn request(server: &SiteServer, method: &str, target: &str) -> (u16, String, String) {
+    let (status, head, body) = request_with(server, method, target, "");
+    (status, head, String::from_utf8(body).unwrap())
+}
+
+/// Like [`request`], with the header lines `extra` (each ending in `\r\n`) and a body of bytes.
+fn request_with(
+    server: &SiteServer,
+    method: &str,
+    target: &str,
+    extra: &str,
+) -> (u16, String, Vec<u8>) {
     let addr = server.url().trim_start_matches("http://").to_owned();
     let mut stream = TcpStream::connect(&addr).unwrap();
     write!(
         stream,
-        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\n{extra}Connection: close\r\n\r\n"
     )
     .unwrap();
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).unwrap();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8(raw[..end].to_vec()).unwrap();
     let status = head.split(' ').nth(1).unwrap().parse().unwrap();
     (
         status,
         format!("{}\r\n", head.to_ascii_lowercase()),
-        body.to_owned(),
+        raw[end + 4..].to_vec(),
     )
 }
 
@@ -253,4 +265,181 @@ fn serves_the_site_under_its_base_path() {
             "{error}"
         );
     }
+}
+
+/// Compresses `bytes` with brotli, as `cargo xtask dist` does.
+fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams::default();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).unwrap();
+    out
+}
+
+/// Compresses `bytes` with gzip, as `cargo xtask dist` does.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+/// Decodes a body sent with the Content-Encoding `encoding`.
+fn decode(encoding: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    match encoding {
+        "br" => brotli::Decompressor::new(body, 4096)
+            .read_to_end(&mut out)
+            .unwrap(),
+        "gzip" => flate2::read::GzDecoder::new(body)
+            .read_to_end(&mut out)
+            .unwrap(),
+        _ => panic!("unknown encoding {encoding}"),
+    };
+    out
+}
+
+/// The value of the (lower-cased) header `name` in the header block `head`, if it was sent.
+fn header_value<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+    head.split("\r\n")
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(": "))
+}
+
+#[test]
+fn precompressed_siblings_are_negotiated_over_http() {
+    let dist = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| fs::write(dist.path().join(name), bytes).unwrap();
+    let shell = "<!doctype html><p>Aktionsplan</p>\n"
+        .repeat(200)
+        .into_bytes();
+    let script: Vec<u8> = (0..4_000u32)
+        .flat_map(|n| format!("v{}=", n.wrapping_mul(2_654_435_761)).into_bytes())
+        .collect();
+    let missing = b"<p>weg</p>".repeat(50);
+    // Larger than the 32 KiB from which tiny_http would send chunks without Content-Length.
+    let image = vec![7u8; 40_000];
+    write("index.html", &shell);
+    write("index.html.br", &brotli(&shell));
+    write("index.html.gz", &gzip(&shell));
+    write("app-3f2a9c1b2d4e5f60.js", &script);
+    write("app-3f2a9c1b2d4e5f60.js.br", &brotli(&script));
+    write("404.html", &missing);
+    write("404.html.gz", &gzip(&missing));
+    write("bild.png", &image);
+    let server = SiteServer::start(dist.path(), "127.0.0.1:0").unwrap();
+
+    // The request, the Accept-Encoding lines, then the expected status, coding and original body.
+    for (target, accept, status, encoding, original) in [
+        (
+            "/",
+            "Accept-Encoding: gzip, deflate, br\r\n",
+            200,
+            Some("br"),
+            &shell,
+        ),
+        (
+            "/index.html",
+            "Accept-Encoding: gzip\r\n",
+            200,
+            Some("gzip"),
+            &shell,
+        ),
+        (
+            "/",
+            "Accept-Encoding: br;q=0.5, gzip;q=0.9\r\n",
+            200,
+            Some("gzip"),
+            &shell,
+        ),
+        (
+            "/",
+            "Accept-Encoding: identity;q=0.5\r\nAccept-Encoding: gzip\r\n",
+            200,
+            Some("gzip"),
+            &shell,
+        ),
+        ("/", "Accept-Encoding: identity\r\n", 200, None, &shell),
+        ("/", "", 200, None, &shell),
+        (
+            "/app-3f2a9c1b2d4e5f60.js",
+            "Accept-Encoding: br, gzip\r\n",
+            200,
+            Some("br"),
+            &script,
+        ),
+        (
+            "/app-3f2a9c1b2d4e5f60.js",
+            "Accept-Encoding: gzip\r\n",
+            200,
+            None,
+            &script,
+        ),
+        (
+            "/gibt-es-nicht",
+            "Accept-Encoding: br, gzip\r\n",
+            404,
+            Some("gzip"),
+            &missing,
+        ),
+        (
+            "/bild.png",
+            "Accept-Encoding: br, gzip\r\n",
+            200,
+            None,
+            &image,
+        ),
+    ] {
+        let (got_status, head, body) = request_with(&server, "GET", target, accept);
+        let what = format!("GET {target} with {accept:?}\n{head}");
+        assert_eq!(got_status, status, "{what}");
+        assert_eq!(header_value(&head, "content-encoding"), encoding, "{what}");
+        let decoded = match encoding {
+            Some(encoding) => decode(encoding, &body),
+            None => body.clone(),
+        };
+        assert!(decoded == *original, "{what}: the decoded body differs");
+        let length = body.len().to_string();
+        assert_eq!(
+            header_value(&head, "content-length"),
+            Some(length.as_str()),
+            "{what}"
+        );
+        assert_eq!(header_value(&head, "transfer-encoding"), None, "{what}");
+        let vary = (target != "/bild.png").then_some("accept-encoding");
+        assert_eq!(header_value(&head, "vary"), vary, "{what}");
+        // The Content-Type is that of the original file, not of its sibling.
+        let content_type = match target {
+            "/app-3f2a9c1b2d4e5f60.js" => "text/javascript; charset=utf-8",
+            "/bild.png" => "image/png",
+            _ => "text/html; charset=utf-8",
+        };
+        assert_eq!(
+            header_value(&head, "content-type"),
+            Some(content_type),
+            "{what}"
+        );
+
+        // HEAD gets the same headers, apart from the Date, and no body.
+        let undated = |head: &str| -> Vec<String> {
+            head.split("\r\n")
+                .filter(|line| !line.starts_with("date: "))
+                .map(str::to_owned)
+                .collect()
+        };
+        let (head_status, head_head, head_body) = request_with(&server, "HEAD", target, accept);
+        assert_eq!(
+            (head_status, undated(&head_head), head_body.as_slice()),
+            (status, undated(&head), &[][..]),
+            "HEAD {target} with {accept:?}"
+        );
+    }
+
+    // A sibling asked for by its own path is a plain file.
+    let (status, head, body) =
+        request_with(&server, "GET", "/index.html.br", "Accept-Encoding: br\r\n");
+    assert_eq!(status, 200);
+    assert_eq!(header_value(&head, "content-encoding"), None, "{head}");
+    assert_eq!(
+        header_value(&head, "content-type"),
+        Some("application/octet-stream")
+    );
+    assert!(decode("br", &body) == shell);
 }

@@ -430,8 +430,8 @@ fn render(summaries: &[Summary], runs: usize) -> String {
         text.push_str("  none\n");
     }
     text.push_str(
-        "\nThe in-process server sends files uncompressed; a host that serves brotli transfers \
-         about a third of the bytes, so expect lower byte and LCP figures there.\n",
+        "\nThe in-process server sends the build's precompressed brotli copies, as a host with \
+         brotli_static would.\n",
     );
     text
 }
