@@ -135,7 +135,7 @@ mod tests {
         check_origin("https://example.org:99999", Err("not an origin"));
         check_origin("https://user@example.org", Err("not an origin"));
         check_origin("https://Example.org", Err("not an origin"));
-        check_origin("https://", Err("not an origin"));
+        check_origin("https://", Err("must start with https://"));
         check_origin("https://-x.org", Err("not an origin"));
         check_origin("https://a\"b.org", Err("not an origin"));
     }

@@ -9,10 +9,14 @@ use crate::env::Env;
 use crate::routes::route;
 
 /// JavaScript (asynchronous) that fetches pages and the app's hashed script and wasm, and
-/// returns their security and caching headers, with the hash of the page's inline loader script.
-const HEADERS_JS: &str = "const done = arguments[arguments.length - 1]; \
-    const assets = [document.querySelector('link[rel=modulepreload]'), \
-      document.querySelector('link[rel=preload][as=fetch]')].filter(l => l).map(l => l.href); \
+/// returns their security and caching headers, with the hashes of the page's inline scripts.
+/// Its argument is the base path (`""` at the root); the wasm is found among the loaded resources,
+/// since only the script is preloaded.
+const HEADERS_JS: &str = "const base = arguments[0]; const done = arguments[arguments.length - 1]; \
+    const script = document.querySelector('link[rel=modulepreload]'); \
+    const wasm = performance.getEntriesByType('resource').map(e => e.name) \
+      .find(n => n.endsWith('_bg.wasm')); \
+    const assets = [script && script.href, wasm].filter(a => a); \
     const names = ['content-security-policy', 'cache-control', 'x-content-type-options', \
       'referrer-policy', 'content-type']; \
     const headers = url => fetch(url, { method: 'HEAD', cache: 'no-store' }).then(r => \
@@ -20,8 +24,9 @@ const HEADERS_JS: &str = "const done = arguments[arguments.length - 1]; \
     const inline = Array.from(document.querySelectorAll('script:not([src])'), s => s.textContent); \
     const hash = text => crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)) \
       .then(d => \"'sha256-\" + btoa(String.fromCharCode(...new Uint8Array(d))) + \"'\"); \
-    Promise.all([Promise.all([location.origin + '/', \
-        location.origin + '/handlungsfelder/unterbringung', location.origin + '/gibt-es-nicht', \
+    Promise.all([Promise.all([location.origin + base + '/', \
+        location.origin + base + '/handlungsfelder/unterbringung', \
+        location.origin + base + '/gibt-es-nicht', \
         ...assets].map(headers)), Promise.all(inline.map(hash))]) \
       .then(([responses, hashes]) => done({ responses, assets: assets.length, hashes }), \
         e => done({ error: String(e) }));";
@@ -33,7 +38,7 @@ pub async fn header_is_sent_and_strict(env: &Env) -> Result<(), Failed> {
     let seen = env
         .browser
         .client
-        .execute_async(HEADERS_JS, vec![])
+        .execute_async(HEADERS_JS, vec![Json::from(env.base())])
         .await
         .map_err(|e| format!("fetching the headers failed: {e}"))?;
     if let Some(error) = seen.get("error") {
@@ -42,7 +47,7 @@ pub async fn header_is_sent_and_strict(env: &Env) -> Result<(), Failed> {
     let mut problems = Vec::new();
     if seen["assets"] != 2 {
         problems.push(format!(
-            "expected the modulepreload and the wasm preload links, found {}",
+            "expected the preloaded script and the loaded wasm, found {}",
             seen["assets"]
         ));
     }
