@@ -172,13 +172,17 @@ pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The local files an HTML page references through `href` and `src` attributes, relative to `dist/`.
+/// The local files an HTML page references through `href` and `src` attributes, and through
+/// single-quoted paths in its inline scripts (Trunk's loader names the wasm so), relative to
+/// `dist/`.
 pub fn referenced(html: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for attr in ["href=\"", "src=\""] {
-        for (i, _) in html.match_indices(attr) {
-            let rest = &html[i + attr.len()..];
-            let value = &rest[..rest.find('"').unwrap_or(0)];
+    for (opening, closing) in [("href=\"", '"'), ("src=\"", '"'), ("'/", '\'')] {
+        for (i, _) in html.match_indices(opening) {
+            // The single-quoted form keeps its leading slash in the value.
+            let start = i + opening.len() - usize::from(opening == "'/");
+            let rest = &html[start..];
+            let value = &rest[..rest.find(closing).unwrap_or(0)];
             if value.len() > 1 && value.starts_with('/') && !value.starts_with("//") {
                 found.push(value.trim_start_matches('/').to_owned());
             }
@@ -193,8 +197,8 @@ mod tests {
 
     #[test]
     fn referenced_files_are_local_paths_only() {
-        let html = r#"<link href="/main-1.css"><script src="/app.js"></script><a href="https://x.de/y"></a><img src="//cdn/x.png"><a href="/">"#;
-        assert_eq!(referenced(html), ["main-1.css", "app.js"]);
+        let html = r#"<link href="/main-1.css"><script src="/app.js"></script><a href="https://x.de/y"></a><img src="//cdn/x.png"><a href="/"><script>init({ module_or_path: '/app_bg.wasm' })</script>"#;
+        assert_eq!(referenced(html), ["main-1.css", "app.js", "app_bg.wasm"]);
     }
 
     #[test]
