@@ -1,5 +1,6 @@
 //! Pieces shared by several pages, one component per file.
 
+pub mod app_notices;
 pub mod area_cards;
 pub mod area_links;
 pub mod breadcrumbs;
@@ -8,6 +9,7 @@ pub mod footer;
 pub mod header;
 pub mod highlight;
 pub mod illustration;
+pub mod install_app;
 pub mod layout;
 pub mod marked_text;
 pub mod page_meta;

@@ -10,11 +10,12 @@ pub mod pages;
 pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod pwa;
 pub mod search;
 
 use components::layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
+use leptos_meta::{Link, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
@@ -28,6 +29,9 @@ use pages::{
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
+        // The web app manifest and the home-screen icon that `cargo xtask dist` writes.
+        <Link rel="manifest" href=paths::asset("manifest.webmanifest") />
+        <Link rel="apple-touch-icon" href=paths::asset("icons/apple-touch-icon.png") />
         <Router base=paths::BASE_PATH>
             <Layout>
                 <Routes fallback=NotFoundPage>

@@ -42,9 +42,10 @@ fn prerendered_for_this_url() -> bool {
     no_query && rendered_for.is_some() && rendered_for == path
 }
 
-/// The page's own tags in `<head>`, as `components::page_meta::PageMeta` writes them.
+/// The tags in `<head>` that the app writes (`App` and `components::page_meta::PageMeta`).
 #[cfg(feature = "hydrate")]
-const PAGE_TAGS: &str = "title, meta[name=description], meta[property^='og:'], link[rel=canonical]";
+const PAGE_TAGS: &str = "title, meta[name=description], meta[name=robots], meta[property^='og:'], \
+     link[rel=canonical], link[rel=manifest], link[rel=apple-touch-icon]";
 
 /// Removes the pre-rendered page before the app renders its own: the body's content and the
 /// page's own tags in the head, which the app writes anew.

@@ -4,6 +4,7 @@
 //! screen-reader and keyboard users on the link they followed: to the element the URL's fragment
 //! names (a search result's paragraph), else to the new page's `h1`, and announces the page.
 
+use super::app_notices::AppNotices;
 use super::highlight::{HighlightNote, provide_highlight};
 use super::{footer::SiteFooter, header::SiteHeader};
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ pub fn Layout(
     let announcement = RwSignal::new(String::new());
     let location = use_location();
     let highlight = provide_highlight();
+    crate::pwa::provide_pwa();
     // Effects run only in the browser, after rendering; the first run is the initial page load,
     // where focus stays at the top of the document so that the skip link comes first.
     Effect::new(move |previous: Option<(String, String)>| {
@@ -42,6 +44,7 @@ pub fn Layout(
             {move || announcement.get()}
         </div>
         <main id=MAIN_ID tabindex="-1">
+            <AppNotices />
             <HighlightNote highlight=highlight />
             {children()}
         </main>

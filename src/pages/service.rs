@@ -3,7 +3,7 @@
 //! All text here is about the app itself. Operator details come from `content/site.toml`; where
 //! they are unset, the page says so instead of showing an address that nobody reads.
 
-use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
+use crate::components::{breadcrumbs::Breadcrumbs, install_app::InstallApp, page_meta::PageMeta};
 use crate::content::PLAN;
 use crate::paths::link;
 use leptos::prelude::*;
@@ -24,6 +24,7 @@ pub fn ServicePage() -> impl IntoView {
         <nav class="toc" aria-label="Inhalt dieser Seite">
             <ul>
                 <li><a href="#ueber">"Über diese App"</a></li>
+                <li><a href="#installieren">"App installieren und offline lesen"</a></li>
                 <li><a href="#datenschutz">"Datenschutz"</a></li>
                 <li><a href="#barrierefreiheit">"Barrierefreiheit"</a></li>
             </ul>
@@ -42,10 +43,14 @@ pub fn ServicePage() -> impl IntoView {
             <h3>"Herausgeber"</h3>
             <p>{publisher(site)}</p>
         </section>
+        <InstallApp />
         <section aria-labelledby="datenschutz">
             <h2 id="datenschutz">"Datenschutz"</h2>
             <p>
-                "Diese App speichert nichts auf Ihrem Gerät: keine Cookies, keinen lokalen Speicher, keine Kennungen."
+                "Diese App speichert keine Angaben über Sie: keine Cookies, keinen lokalen Speicher, keine Kennungen."
+            </p>
+            <p>
+                "Damit Sie die App auch ohne Internetverbindung lesen können, legt Ihr Browser beim ersten Besuch die Dateien der App (ihre Seiten, ihr Programm und ihre Bilder, zusammen weniger als ein Megabyte) in seinem Zwischenspeicher ab, wie er es auch sonst mit Webseiten tut. Es sind nur die Inhalte der App selbst. Sie können sie jederzeit in den Einstellungen Ihres Browsers löschen („Websitedaten“). In einer anderen Webseite eingebettet legt die App nichts ab."
             </p>
             <p>
                 "Sie lädt nichts von anderen Servern: keine Schriften, keine Karten, keine Videos und keine Statistik- oder Analysedienste. Jede Anfrage geht nur an den Server, von dem Sie die App geladen haben."

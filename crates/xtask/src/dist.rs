@@ -98,6 +98,8 @@ pub fn build_into(settings: &Settings, dist: &Path) -> Result<(), String> {
             &dist.to_string_lossy(),
         ],
     )))?;
+    let pwa = crate::pwa::write(dist, &settings.public_url)?;
+    println!("xtask: wrote {pwa}");
     let csp = headers::write_with_base(dist, &settings.frame_ancestors, &settings.public_url)?;
     println!("xtask: wrote _headers with Content-Security-Policy: {csp}");
     let compressed = crate::compress::precompress(dist)?;

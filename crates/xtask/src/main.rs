@@ -10,6 +10,7 @@ mod compress;
 mod dist;
 mod headers;
 mod lighthouse;
+mod pwa;
 mod run;
 mod search_cli;
 mod serve;
