@@ -17,7 +17,7 @@ pub const APP_LIMIT: Duration = Duration::from_secs(10);
 pub const SETTLE_LIMIT: Duration = Duration::from_secs(3);
 
 /// JavaScript that collapses whitespace like the tests' own [`normalize`].
-const NORMALIZE_JS: &str =
+pub const NORMALIZE_JS: &str =
     "const norm = s => (s || '').replace(/[\\u00ad\\u200b]/g, '').replace(/\\s+/g, ' ').trim();";
 
 /// Collapses runs of whitespace (including no-break spaces) to one space, drops soft hyphens and

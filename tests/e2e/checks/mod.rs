@@ -6,6 +6,7 @@ mod csp;
 mod hydration;
 mod navigation;
 mod pages;
+mod pwa;
 mod requests;
 mod search;
 mod without_js;
@@ -105,6 +106,7 @@ pub fn trials(shared: &Arc<Shared>) -> Vec<Trial> {
         async |env| csp::inline_script_is_blocked(env).await,
     ));
     trials.extend(search::trials(shared));
+    trials.extend(pwa::trials(shared));
     trials
 }
 
