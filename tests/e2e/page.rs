@@ -87,6 +87,12 @@ impl Env {
     ///
     /// The browser log is drained first, so [`Env::log`] afterwards holds only this load's entries.
     pub async fn open_at(&self, route: &Route, viewport: (u32, u32)) -> Result<(), Failed> {
+        self.load(route, viewport).await?;
+        self.wait_for_heading(route).await
+    }
+
+    /// Sets the viewport, drains the browser log and loads `route` by URL.
+    async fn load(&self, route: &Route, viewport: (u32, u32)) -> Result<(), Failed> {
         self.set_viewport(viewport).await?;
         self.browser.take_log()?;
         let url = self.url(route.path);
@@ -94,8 +100,7 @@ impl Env {
             .client
             .goto(&url)
             .await
-            .map_err(|e| format!("cannot load {url}: {e}"))?;
-        self.wait_for_heading(route).await
+            .map_err(|e| format!("cannot load {url}: {e}").into())
     }
 
     /// Loads `route` with JavaScript switched off (the DevTools protocol's
@@ -107,15 +112,8 @@ impl Env {
         route: &Route,
         viewport: (u32, u32),
     ) -> Result<(), Failed> {
-        self.set_viewport(viewport).await?;
-        self.browser.take_log()?;
         self.set_scripts(false)?;
-        let url = self.url(route.path);
-        self.browser
-            .client
-            .goto(&url)
-            .await
-            .map_err(|e| format!("cannot load {url}: {e}"))?;
+        self.load(route, viewport).await?;
         self.wait_for_static_heading(route).await
     }
 
