@@ -87,6 +87,13 @@ pub fn check(dist: &Path, budget_file: &Path) -> Result<String, String> {
     compare(&budgets, &measured, &budget_file.display().to_string())
 }
 
+/// [`check`] for a build the size report has measured already, so nothing is compressed twice.
+pub fn check_report(files: &[FileSize], budget_file: &Path) -> Result<String, String> {
+    let budgets = Budgets::read(budget_file)?;
+    let measured = Measured::from_report(files)?;
+    compare(&budgets, &measured, &budget_file.display().to_string())
+}
+
 /// Writes `budget_file` from the sizes of a build: every HTML file, the style sheet and the wasm,
 /// each with headroom, below the explanatory header; returns a summary for the terminal.
 pub fn write(files: &[FileSize], budget_file: &Path) -> Result<String, String> {

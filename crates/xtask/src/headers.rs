@@ -185,14 +185,15 @@ pub fn rules(csp: &str, hashed_assets: &[String], base: &BasePath) -> HeadersFil
 /// For the base `/` the file is the same, byte for byte, as before base paths existed.
 pub fn write_with_base(dist: &Path, frame_ancestors: &str, base: &str) -> Result<String, String> {
     let base = BasePath::new(base).map_err(|e| e.to_string())?;
-    let mut pages = Vec::new();
-    html_files(dist, &mut pages).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
-    if !pages.contains(&dist.join("index.html")) {
+    let pages: Vec<_> = crate::size::list_dir(dist)?
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".html"))
+        .collect();
+    if !pages.iter().any(|(name, _)| name == "index.html") {
         return Err(format!("{} has no index.html", dist.display()));
     }
-    pages.sort();
     let mut hashes: Vec<String> = Vec::new();
-    for page in &pages {
+    for (_, page) in &pages {
         let html = std::fs::read_to_string(page)
             .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
         for script in inline_scripts(&html).map_err(|e| format!("{}: {e}", page.display()))? {
@@ -225,19 +226,6 @@ pub fn write_with_base(dist: &Path, frame_ancestors: &str, base: &str) -> Result
     let path = dist.join(HEADERS_FILE);
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(csp)
-}
-
-/// Collects the `.html` files below `dir`.
-fn html_files(dir: &Path, found: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            html_files(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "html") {
-            found.push(path);
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -27,9 +27,9 @@ pub fn size(args: &[String]) -> Result<(), String> {
     match args {
         [] => report(&dist).map(drop),
         [flag] if flag == "--check" => {
-            report(&dist)?;
+            let files = report(&dist)?;
             println!();
-            print!("{}", crate::budget::check(&dist, &budget_file)?);
+            print!("{}", crate::budget::check_report(&files, &budget_file)?);
             Ok(())
         }
         [flag] if flag == "--write-budgets" => {
