@@ -73,7 +73,7 @@ fn main() {
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 
-/// Writes `settings.rs` with the deployment settings (base path, origin), checked by
+/// Writes `settings.rs` with the deployment settings (base path, origin, frame ancestors), checked by
 /// `plan::deploy`; a bad value stops the build and names the variable.
 fn write_settings(out_dir: &Path) {
     let setting = |var: &str, check: fn(&str) -> Result<String, String>| {
@@ -86,11 +86,17 @@ fn write_settings(out_dir: &Path) {
     };
     let base = setting(plan::deploy::BASE_PATH_VAR, plan::deploy::base_path);
     let origin = setting(plan::deploy::ORIGIN_VAR, plan::deploy::origin);
+    let frame_ancestors = setting(
+        plan::deploy::FRAME_ANCESTORS_VAR,
+        plan::deploy::frame_ancestors,
+    );
     let code = format!(
         "/// The base path the site is built for, without a trailing slash: `\"\"` at the root.\n\
          pub const BASE_PATH: &str = {base:?};\n\
          /// The site's origin, for canonical and Open Graph URLs.\n\
-         pub const ORIGIN: &str = {origin:?};\n"
+         pub const ORIGIN: &str = {origin:?};\n\
+         /// Who may embed the site: the `frame-ancestors` sources its server sends.\n\
+         pub const FRAME_ANCESTORS: &str = {frame_ancestors:?};\n"
     );
     std::fs::write(out_dir.join("settings.rs"), code).expect("cannot write the settings");
 }

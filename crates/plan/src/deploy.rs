@@ -1,8 +1,10 @@
-//! Deployment settings that shape the built site: the base path it is served under and the origin
-//! its canonical URLs name, each read from one environment variable and checked here.
+//! Deployment settings that shape the built site: the base path it is served under, the origin
+//! its canonical URLs name and who may embed it, each read from one environment variable and
+//! checked here.
 //!
-//! `build.rs` compiles both into the app (links, router, canonical URLs) and `cargo xtask dist`
-//! passes the base path to Trunk, so one setting moves routes, links and assets together.
+//! `build.rs` compiles them into the app (links, router, canonical URLs, the embed page) and
+//! `cargo xtask dist` passes the base path to Trunk and the embedding sources to `_headers`, so
+//! one setting moves routes, links, assets and headers together.
 
 /// The environment variable that sets the base path, such as `/aktionsplan/`; unset means `/`.
 pub const BASE_PATH_VAR: &str = "AKTIONSPLAN_BASE_PATH";
@@ -12,6 +14,13 @@ pub const ORIGIN_VAR: &str = "AKTIONSPLAN_ORIGIN";
 
 /// The origin when [`ORIGIN_VAR`] is unset: where `cargo xtask serve` serves the site.
 pub const DEFAULT_ORIGIN: &str = "http://127.0.0.1:8080";
+
+/// The environment variable that sets who may embed the site in a frame: the sources of the
+/// `frame-ancestors` directive of the Content-Security-Policy.
+pub const FRAME_ANCESTORS_VAR: &str = "AKTIONSPLAN_FRAME_ANCESTORS";
+
+/// The `frame-ancestors` sources when [`FRAME_ANCESTORS_VAR`] is unset: only the site itself.
+pub const DEFAULT_FRAME_ANCESTORS: &str = "'self'";
 
 /// The most characters a base path may have.
 const MAX_BASE_CHARS: usize = 200;
@@ -84,6 +93,56 @@ pub fn origin(value: &str) -> Result<String, String> {
     }
 }
 
+/// Checks a `frame-ancestors` setting and returns it with single spaces.
+///
+/// Allowed are `'none'` alone, or `'self'` and https origins (`https://host` with an optional
+/// port, no path and no wildcard), separated by spaces; empty means [`DEFAULT_FRAME_ANCESTORS`].
+pub fn frame_ancestors(value: &str) -> Result<String, String> {
+    let sources: Vec<&str> = value.split_whitespace().collect();
+    if sources.is_empty() {
+        return Ok(DEFAULT_FRAME_ANCESTORS.to_owned());
+    }
+    if sources.contains(&"'none'") {
+        return if sources.len() == 1 {
+            Ok("'none'".to_owned())
+        } else {
+            Err("'none' cannot be combined with other sources".to_owned())
+        };
+    }
+    for source in &sources {
+        if *source != "'self'" && !is_https_origin(source) {
+            return Err(format!(
+                "{source:?} is neither 'self', 'none' nor an https origin such as https://www.example.org \
+                 (with an optional port, without path or wildcard)"
+            ));
+        }
+    }
+    Ok(sources.join(" "))
+}
+
+/// Whether `source` is `https://host` or `https://host:port`, the host being DNS labels.
+fn is_https_origin(source: &str) -> bool {
+    let Some(authority) = source.strip_prefix("https://") else {
+        return false;
+    };
+    let (host, port) = match authority.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    port_ok && host.split('.').all(label_ok)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +197,46 @@ mod tests {
         check_origin("https://", Err("must start with https://"));
         check_origin("https://-x.org", Err("not an origin"));
         check_origin("https://a\"b.org", Err("not an origin"));
+    }
+
+    #[test]
+    fn good_frame_ancestors_are_accepted() {
+        for (value, expect) in [
+            ("'self'", "'self'"),
+            ("", "'self'"),
+            ("  ", "'self'"),
+            ("  'none' ", "'none'"),
+            ("https://www.example.org", "https://www.example.org"),
+            (
+                "'self'  https://a.example.org:8443 https://b-c.example",
+                "'self' https://a.example.org:8443 https://b-c.example",
+            ),
+        ] {
+            assert_eq!(frame_ancestors(value).as_deref(), Ok(expect), "{value:?}");
+        }
+    }
+
+    #[test]
+    fn bad_frame_ancestors_are_refused() {
+        for value in [
+            "*",
+            "self",
+            "'unsafe-inline'",
+            "'none' 'self'",
+            "http://example.org",
+            "https://example.org/",
+            "https://example.org/path",
+            "https://*.example.org",
+            "https://",
+            "https://example..org",
+            "https://-example.org",
+            "https://example.org:",
+            "https://example.org:123456",
+            "https://example.org; script-src *",
+            "https://example.org;",
+            "'self' data:",
+        ] {
+            assert!(frame_ancestors(value).is_err(), "{value:?} was accepted");
+        }
     }
 }

@@ -63,7 +63,8 @@ pub fn build_into(settings: &Settings, dist: &Path) -> Result<(), String> {
     let with_settings = |mut command: Command| {
         command
             .env(plan::deploy::BASE_PATH_VAR, &settings.public_url)
-            .env(plan::deploy::ORIGIN_VAR, &settings.origin);
+            .env(plan::deploy::ORIGIN_VAR, &settings.origin)
+            .env(plan::deploy::FRAME_ANCESTORS_VAR, &settings.frame_ancestors);
         command
     };
     run(&mut with_settings(cmd(

@@ -17,10 +17,7 @@ use siteserver::{
 };
 
 /// The build setting naming who may embed the site in a frame: the CSP `frame-ancestors` sources.
-pub const FRAME_ANCESTORS_VAR: &str = "AKTIONSPLAN_FRAME_ANCESTORS";
-
-/// The `frame-ancestors` sources when [`FRAME_ANCESTORS_VAR`] is not set: only the site itself.
-const DEFAULT_FRAME_ANCESTORS: &str = "'self'";
+pub use plan::deploy::FRAME_ANCESTORS_VAR;
 
 /// The comment at the top of the written file.
 const COMMENT: &str = "Response headers for every static host that reads `_headers` (Netlify, Cloudflare Pages)\n\
@@ -30,60 +27,8 @@ const COMMENT: &str = "Response headers for every static host that reads `_heade
 /// Reads and checks [`FRAME_ANCESTORS_VAR`]; unset or empty means `'self'`.
 pub fn frame_ancestors_setting() -> Result<String, String> {
     let value = std::env::var(FRAME_ANCESTORS_VAR).unwrap_or_default();
-    if value.trim().is_empty() {
-        return Ok(DEFAULT_FRAME_ANCESTORS.to_owned());
-    }
-    frame_ancestors(&value).map_err(|why| format!("{FRAME_ANCESTORS_VAR}={value:?}: {why}"))
-}
-
-/// Checks a `frame-ancestors` setting and returns it with single spaces.
-///
-/// Allowed are `'none'` alone, or `'self'` and https origins (`https://host` with an optional
-/// port, no path and no wildcard), separated by spaces.
-pub fn frame_ancestors(value: &str) -> Result<String, String> {
-    let sources: Vec<&str> = value.split_whitespace().collect();
-    if sources.is_empty() {
-        return Err("no source given; use 'self', 'none' or https origins".to_owned());
-    }
-    if sources.contains(&"'none'") {
-        return if sources.len() == 1 {
-            Ok("'none'".to_owned())
-        } else {
-            Err("'none' cannot be combined with other sources".to_owned())
-        };
-    }
-    for source in &sources {
-        if *source != "'self'" && !is_https_origin(source) {
-            return Err(format!(
-                "{source:?} is neither 'self', 'none' nor an https origin such as https://www.example.org \
-                 (with an optional port, without path or wildcard)"
-            ));
-        }
-    }
-    Ok(sources.join(" "))
-}
-
-/// Whether `source` is `https://host` or `https://host:port`, the host being DNS labels.
-fn is_https_origin(source: &str) -> bool {
-    let Some(authority) = source.strip_prefix("https://") else {
-        return false;
-    };
-    let (host, port) = match authority.split_once(':') {
-        Some((host, port)) => (host, Some(port)),
-        None => (authority, None),
-    };
-    let port_ok =
-        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
-    let label_ok = |label: &str| {
-        !label.is_empty()
-            && label.len() <= 63
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    };
-    port_ok && host.split('.').all(label_ok)
+    plan::deploy::frame_ancestors(&value)
+        .map_err(|why| format!("{FRAME_ANCESTORS_VAR}={value:?}: {why}"))
 }
 
 /// The CSP source for a script's text: `'sha256-<base64 of the SHA-256 of its UTF-8 bytes>'`.
@@ -168,9 +113,15 @@ pub fn rules(csp: &str, hashed_assets: &[String], base: &BasePath) -> HeadersFil
             pair("Cache-Control", NO_CACHE),
         ],
     }];
+    // The hashed assets may be read from any origin: a page in a frame sandboxed without
+    // `allow-same-origin` has an opaque origin, and fetches the app's module script and wasm in
+    // CORS mode. They are the same public files for everyone.
     rules.extend(hashed_assets.iter().map(|name| HeaderRule {
         pattern: format!("{base}{name}"),
-        headers: vec![pair("Cache-Control", IMMUTABLE)],
+        headers: vec![
+            pair("Cache-Control", IMMUTABLE),
+            pair("Access-Control-Allow-Origin", "*"),
+        ],
     }));
     HeadersFile { rules }
 }
@@ -267,46 +218,6 @@ mod tests {
         assert!(inline_scripts("<style>p{}</style>").is_err());
         assert!(inline_scripts("<p style=\"color: red\">x</p>").is_err());
         assert!(inline_scripts("<script>never closed").is_err());
-    }
-
-    #[test]
-    fn good_frame_ancestors_are_accepted() {
-        for (value, expect) in [
-            ("'self'", "'self'"),
-            ("  'none' ", "'none'"),
-            ("https://www.example.org", "https://www.example.org"),
-            (
-                "'self'  https://a.example.org:8443 https://b-c.example",
-                "'self' https://a.example.org:8443 https://b-c.example",
-            ),
-        ] {
-            assert_eq!(frame_ancestors(value).as_deref(), Ok(expect), "{value:?}");
-        }
-    }
-
-    #[test]
-    fn bad_frame_ancestors_are_refused() {
-        for value in [
-            "",
-            "*",
-            "self",
-            "'unsafe-inline'",
-            "'none' 'self'",
-            "http://example.org",
-            "https://example.org/",
-            "https://example.org/path",
-            "https://*.example.org",
-            "https://",
-            "https://example..org",
-            "https://-example.org",
-            "https://example.org:",
-            "https://example.org:123456",
-            "https://example.org; script-src *",
-            "https://example.org;",
-            "'self' data:",
-        ] {
-            assert!(frame_ancestors(value).is_err(), "{value:?} was accepted");
-        }
     }
 
     #[test]
@@ -414,7 +325,8 @@ mod tests {
              Cache-Control: no-cache\n\
              \n\
              {base}app-3f2a9c1b2d4e5f60.js\n  \
-             Cache-Control: public, max-age=31536000, immutable\n"
+             Cache-Control: public, max-age=31536000, immutable\n  \
+             Access-Control-Allow-Origin: *\n"
         )
     }
 
