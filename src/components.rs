@@ -4,6 +4,8 @@ pub mod app_notices;
 pub mod area_cards;
 pub mod area_links;
 pub mod breadcrumbs;
+pub mod embed_footer;
+pub mod external_link;
 pub mod figures;
 pub mod footer;
 pub mod header;

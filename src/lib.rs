@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod content;
+pub mod embed;
 pub mod pages;
 pub mod paths;
 #[cfg(feature = "ssr")]
@@ -19,8 +20,9 @@ use leptos_meta::{Link, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
-    area::AreaPage, handlungsfelder::HandlungsfelderPage, home::HomePage,
-    leitlinien::LeitlinienPage, not_found::NotFoundPage, search::SearchPage, service::ServicePage,
+    area::AreaPage, embed_generator::EmbedGeneratorPage, handlungsfelder::HandlungsfelderPage,
+    home::HomePage, leitlinien::LeitlinienPage, not_found::NotFoundPage, search::SearchPage,
+    service::ServicePage,
 };
 
 /// The whole app: the route table, declared once here. Paths match `plan::routes::Route::path`;
@@ -40,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/handlungsfelder") view=HandlungsfelderPage />
                     <Route path=path!("/handlungsfelder/:slug") view=AreaPage />
                     <Route path=path!("/service") view=ServicePage />
+                    <Route path=path!("/service/einbetten") view=EmbedGeneratorPage />
                     <Route path=path!("/suche") view=SearchPage />
                 </Routes>
             </Layout>

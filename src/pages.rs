@@ -1,6 +1,7 @@
 //! The app's pages, one per route and file.
 
 pub mod area;
+pub mod embed_generator;
 pub mod handlungsfelder;
 pub mod home;
 pub mod leitlinien;

@@ -269,13 +269,39 @@ mod tests {
             );
         }
         check_page("/service", "Service", &["Datenschutz", "Barrierefreiheit"]);
+        check_page(
+            "/service/einbetten",
+            "App einbetten",
+            &["data-aktionsplan-embed", "frame-ancestors", "Vorschau"],
+        );
         check_page("/suche", "Hessen-Suche", &["Suchbegriff"]);
+    }
+
+    #[test]
+    fn embed_mode_renders_only_the_content_and_the_attribution() {
+        let embedded = render(Some("/service?einbettung=1&farbschema=dunkel")).body;
+        for absent in ["site-header", "site-footer", "skip-link", "Hauptnavigation"] {
+            assert!(!embedded.contains(absent), "embedded page has {absent}");
+        }
+        assert!(embedded.contains("<main"));
+        assert!(embedded.contains("class=\"embed-footer\""));
+        let attribution = format!("href=\"{}\" target=\"_blank\"", href("/service"));
+        assert!(embedded.contains(&attribution), "no {attribution}");
+        // The link that leaves the app opens a new tab and says so.
+        assert!(embedded.contains("rel=\"external noopener\" target=\"_blank\""));
+        assert!(embedded.contains("(öffnet ein neues Fenster)"));
+        // The same page outside embed mode has the full frame and ordinary external links.
+        let full = render(Some("/service")).body;
+        for present in ["site-header", "site-footer", "skip-link"] {
+            assert!(full.contains(present), "full page lacks {present}");
+        }
+        assert!(!full.contains("target=\"_blank\""));
     }
 
     #[test]
     fn every_page_has_a_file_and_the_not_found_page_is_404_html() {
         let files = page_files();
-        assert_eq!(files.len(), 14);
+        assert_eq!(files.len(), 15);
         assert_eq!(files[0].file, "index.html");
         assert!(files.contains(&PageFile {
             path: Some("/handlungsfelder/unterbringung".to_owned()),

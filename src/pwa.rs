@@ -24,24 +24,25 @@ pub struct Pwa {
     pub offline: RwSignal<bool>,
     /// The browser's deferred install prompt (`beforeinstallprompt`), while it is available.
     pub install_prompt: RwSignal<Option<web_sys::Event>, LocalStorage>,
-    /// The app runs inside a frame of another page.
+    /// The app runs embedded: in embed mode, or inside a frame of another page.
     pub embedded: RwSignal<bool>,
     /// The service worker registration, once it exists.
     registration: RwSignal<Option<web_sys::ServiceWorkerRegistration>, LocalStorage>,
 }
 
-/// Creates the state, provides it as context and starts the browser side once.
-pub fn provide_pwa() -> Pwa {
+/// Creates the state, provides it as context and starts the browser side once. In embed mode
+/// (`embedded`) nothing starts: no worker, no install prompt, nothing stored.
+pub fn provide_pwa(embedded: bool) -> Pwa {
     let pwa = Pwa {
         update_ready: RwSignal::new(false),
         offline: RwSignal::new(false),
         install_prompt: RwSignal::new_local(None),
-        embedded: RwSignal::new(false),
+        embedded: RwSignal::new(embedded),
         registration: RwSignal::new_local(None),
     };
     provide_context(pwa);
     Effect::new(move |started: Option<()>| {
-        if started.is_none() {
+        if started.is_none() && !embedded {
             start(pwa);
         }
     });
@@ -53,7 +54,7 @@ pub fn use_pwa() -> Pwa {
     expect_context::<Pwa>()
 }
 
-/// Wires the browser's events to the state; called once, in the browser.
+/// Wires the browser's events to the state; called once, in the browser, outside embed mode.
 fn start(pwa: Pwa) {
     let window = window();
     let in_frame = window

@@ -1,5 +1,6 @@
 //! The site footer: the service links and the source of the text.
 
+use super::external_link::ExternalLink;
 use crate::content::PLAN;
 use crate::paths::link;
 use leptos::prelude::*;
@@ -27,9 +28,9 @@ pub fn SiteFooter() -> impl IntoView {
                 </nav>
                 <p class="site-footer__source">
                     "Der Text dieser App stammt von der Seite "
-                    <a href=PLAN.site.source_url rel="external">
+                    <ExternalLink href=PLAN.site.source_url>
                         "„Hessen handelt“ im Flüchtlingsportal des Landes Hessen"
-                    </a>
+                    </ExternalLink>
                     "."
                 </p>
             </div>

@@ -1,12 +1,15 @@
-//! The frame around every page: skip link, header, live region, main content and footer.
+//! The frame around every page: skip link, header, live region, main content and footer; in embed
+//! mode (`?einbettung=1`) only the live region, the content and an attribution link.
 //!
 //! It also moves focus after client-side navigation, because a single-page app otherwise leaves
 //! screen-reader and keyboard users on the link they followed: to the element the URL's fragment
 //! names (a search result's paragraph), else to the new page's `h1`, and announces the page.
 
 use super::app_notices::AppNotices;
+use super::embed_footer::EmbedFooter;
 use super::highlight::{HighlightNote, provide_highlight};
 use super::{footer::SiteFooter, header::SiteHeader};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
@@ -23,7 +26,8 @@ pub fn Layout(
     let announcement = RwSignal::new(String::new());
     let location = use_location();
     let highlight = provide_highlight();
-    crate::pwa::provide_pwa();
+    let embedded = crate::embed::provide_embedding().active;
+    crate::pwa::provide_pwa(embedded);
     // Effects run only in the browser, after rendering; the first run is the initial page load,
     // where focus stays at the top of the document so that the skip link comes first.
     Effect::new(move |previous: Option<(String, String)>| {
@@ -37,9 +41,17 @@ pub fn Layout(
         }
         current
     });
+    // Embedded, the host page is the site: no skip link to a menu that is not there, no header
+    // and no footer of our own, but an attribution under the content. (Pre-rendered pages are
+    // never embedded, so hydration always finds the full frame.)
     view! {
-        <a class="skip-link" href=format!("#{MAIN_ID}")>"Zum Inhalt springen"</a>
-        <SiteHeader />
+        {(!embedded)
+            .then(|| {
+                view! {
+                    <a class="skip-link" href=format!("#{MAIN_ID}")>"Zum Inhalt springen"</a>
+                    <SiteHeader />
+                }
+            })}
         <div id="ansage" class="visually-hidden" aria-live="polite" aria-atomic="true">
             {move || announcement.get()}
         </div>
@@ -48,7 +60,11 @@ pub fn Layout(
             <HighlightNote highlight=highlight />
             {children()}
         </main>
-        <SiteFooter />
+        {if embedded {
+            Either::Left(view! { <EmbedFooter /> })
+        } else {
+            Either::Right(view! { <SiteFooter /> })
+        }}
     }
 }
 

@@ -3,7 +3,10 @@
 //! All text here is about the app itself. Operator details come from `content/site.toml`; where
 //! they are unset, the page says so instead of showing an address that nobody reads.
 
-use crate::components::{breadcrumbs::Breadcrumbs, install_app::InstallApp, page_meta::PageMeta};
+use crate::components::{
+    breadcrumbs::Breadcrumbs, external_link::ExternalLink, install_app::InstallApp,
+    page_meta::PageMeta,
+};
 use crate::content::PLAN;
 use crate::paths::link;
 use leptos::prelude::*;
@@ -25,6 +28,7 @@ pub fn ServicePage() -> impl IntoView {
             <ul>
                 <li><a href="#ueber">"Über diese App"</a></li>
                 <li><a href="#installieren">"App installieren und offline lesen"</a></li>
+                <li><a href="#einbetten">"In andere Internetseiten einbetten"</a></li>
                 <li><a href="#datenschutz">"Datenschutz"</a></li>
                 <li><a href="#barrierefreiheit">"Barrierefreiheit"</a></li>
             </ul>
@@ -34,7 +38,7 @@ pub fn ServicePage() -> impl IntoView {
             <p>
                 "Diese App zeigt den „" {PLAN.start.title}
                 "“ mit seinen Leitlinien und Handlungsfeldern. Der Text stammt wörtlich von der Seite "
-                <a href=site.source_url rel="external">"„Hessen handelt“ im Flüchtlingsportal des Landes Hessen"</a>
+                <ExternalLink href=site.source_url>"„Hessen handelt“ im Flüchtlingsportal des Landes Hessen"</ExternalLink>
                 ". Die Illustrationen sind eigens für diese App gezeichnet; als Alternativtexte dienen die Bildunterschriften der Quelle."
             </p>
             <p>
@@ -44,6 +48,13 @@ pub fn ServicePage() -> impl IntoView {
             <p>{publisher(site)}</p>
         </section>
         <InstallApp />
+        <section aria-labelledby="einbetten">
+            <h2 id="einbetten">"In andere Internetseiten einbetten"</h2>
+            <p>
+                "Behörden, Kreise und Gemeinden können jede Seite dieser App in ihre eigenen Internetseiten einbetten. Die eingebettete Seite passt ihre Höhe selbst an und speichert nichts auf dem Gerät. "
+                <a href=link(Route::Einbetten)>"Code zum Einbetten erzeugen"</a>
+            </p>
+        </section>
         <section aria-labelledby="datenschutz">
             <h2 id="datenschutz">"Datenschutz"</h2>
             <p>
@@ -96,9 +107,9 @@ fn feedback(site: &'static Site) -> impl IntoView {
         }
         (email, url) => view! {
             {intro}
-            {email.map(|e| view! { <a href=format!("mailto:{e}")>{e}</a> })}
+            {email.map(|e| view! { <ExternalLink href=format!("mailto:{e}")>{e}</ExternalLink> })}
             {(email.is_some() && url.is_some()).then_some(" oder über das ")}
-            {url.map(|u| view! { <a href=u rel="external">"Rückmeldeformular"</a> })}
+            {url.map(|u| view! { <ExternalLink href=u>"Rückmeldeformular"</ExternalLink> })}
             "."
         }
         .into_any(),

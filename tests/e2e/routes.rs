@@ -111,6 +111,7 @@ pub const ROUTES: &[Route] = &[
         "Ehrenamt",
     ),
     page("/service", "Service"),
+    page("/service/einbetten", "App einbetten"),
     page("/suche", "Hessen-Suche"),
     missing("/gibt-es-nicht"),
     missing("/handlungsfelder/gibt-es-nicht"),

@@ -28,6 +28,8 @@ pub enum Route<'a> {
     Area(&'a str),
     /// `/service`: about the app, privacy, accessibility.
     Service,
+    /// `/service/einbetten`: how other sites embed the app, with a code generator.
+    Einbetten,
 }
 
 impl<'a> Route<'a> {
@@ -39,6 +41,7 @@ impl<'a> Route<'a> {
             Route::Handlungsfelder => "/handlungsfelder".to_owned(),
             Route::Area(slug) => format!("/handlungsfelder/{slug}"),
             Route::Service => "/service".to_owned(),
+            Route::Einbetten => "/service/einbetten".to_owned(),
         }
     }
 
@@ -53,6 +56,7 @@ impl<'a> Route<'a> {
             "/leitlinien" => Some(Route::Leitlinien),
             "/handlungsfelder" => Some(Route::Handlungsfelder),
             "/service" => Some(Route::Service),
+            "/service/einbetten" => Some(Route::Einbetten),
             _ => trimmed
                 .strip_prefix("/handlungsfelder/")
                 .filter(|slug| AREA_SLUGS.contains(slug))
@@ -65,6 +69,7 @@ impl<'a> Route<'a> {
         let mut routes = vec![Route::Home, Route::Leitlinien, Route::Handlungsfelder];
         routes.extend(AREA_SLUGS.iter().map(|slug| Route::Area(slug)));
         routes.push(Route::Service);
+        routes.push(Route::Einbetten);
         routes
     }
 }
@@ -84,6 +89,9 @@ mod tests {
         check("/leitlinien/", Some(Route::Leitlinien));
         check("/handlungsfelder", Some(Route::Handlungsfelder));
         check("/service", Some(Route::Service));
+        check("/service/einbetten", Some(Route::Einbetten));
+        check("/service/einbetten/", Some(Route::Einbetten));
+        check("/service/anderes", None);
         check(
             "/handlungsfelder/wohnen-und-integration-vor-ort",
             Some(Route::Area("wohnen-und-integration-vor-ort")),
@@ -110,6 +118,6 @@ mod tests {
             let count = routes.iter().filter(|r| **r == Route::Area(slug)).count();
             assert_eq!(count, 1, "{slug}");
         }
-        assert_eq!(routes.len(), 4 + AREA_SLUGS.len());
+        assert_eq!(routes.len(), 5 + AREA_SLUGS.len());
     }
 }

@@ -75,7 +75,7 @@ impl Colors {
                     "{file}: the first `:root` block sets no `{var}` (the {role} of the web app manifest)"
                 )
             })?;
-            Rgb::parse(&value).ok_or_else(|| {
+            Rgb::parse(default_of(&value)).ok_or_else(|| {
                 format!(
                     "{file}: `{var}: {value}` in the first `:root` block is not a hex colour such as #003a70"
                 )
@@ -86,6 +86,16 @@ impl Colors {
             background: color(BACKGROUND_VAR, "background colour")?,
         })
     }
+}
+
+/// The colour a value gives when no embedding page overrides it: the fallback of
+/// `var(--akzent-hell, #003a70)`, or the value itself.
+fn default_of(value: &str) -> &str {
+    value
+        .strip_prefix("var(")
+        .and_then(|inner| inner.strip_suffix(')'))
+        .and_then(|inner| inner.split_once(','))
+        .map_or(value, |(_, fallback)| fallback.trim())
 }
 
 /// The inside of the first rule whose selector is `:root` at the top level, comments removed.
@@ -189,6 +199,12 @@ mod tests {
                 rgb(0x12, 0x34, 0x56),
                 rgb(255, 255, 255),
             ),
+            // The fallback of a `var()` is the colour when no embedding page sets the variable.
+            (
+                ":root { --color-bg: #fff; --color-accent-strong: var(--akzent-hell, #003a70); }",
+                rgb(0, 0x3a, 0x70),
+                rgb(255, 255, 255),
+            ),
             // A later declaration wins, as in CSS.
             (
                 ":root{--color-bg:#eee;--color-accent-strong:#000;--color-bg:#ddd}",
@@ -225,6 +241,34 @@ mod tests {
             let error = Colors::from_css(css, "main.css").unwrap_err();
             assert!(error.starts_with(expected), "{css}: {error}");
         }
+    }
+
+    #[test]
+    fn the_forced_dark_scheme_equals_the_systems_dark_scheme() {
+        // `style/main.css` states the dark colours twice: for the system's dark mode and for an
+        // embedding page's `data-farbschema="dunkel"`. They must not drift apart.
+        let css = without_comments(
+            &std::fs::read_to_string(crate::run::root().join("style/main.css")).unwrap(),
+        );
+        let block = |selector: &str| {
+            let start = css
+                .find(selector)
+                .unwrap_or_else(|| panic!("no {selector}"))
+                + selector.len();
+            let open = css[start..].find('{').unwrap() + start + 1;
+            let close = css[open..].find('}').unwrap() + open;
+            let mut declarations: Vec<String> = css[open..close]
+                .split(';')
+                .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|d| !d.is_empty() && !d.starts_with("color-scheme"))
+                .collect();
+            declarations.sort();
+            declarations
+        };
+        let system = block(":root:not([data-farbschema=\"hell\"])");
+        let forced = block(":root[data-farbschema=\"dunkel\"]");
+        assert!(system.len() > 10, "{system:?}");
+        assert_eq!(system, forced);
     }
 
     #[test]
