@@ -61,7 +61,7 @@ pub fn ServicePage() -> impl IntoView {
                 "Diese App speichert keine Angaben über Sie: keine Cookies, keinen lokalen Speicher, keine Kennungen."
             </p>
             <p>
-                "Damit Sie die App auch ohne Internetverbindung lesen können, legt Ihr Browser beim ersten Besuch die Dateien der App (ihre Seiten, ihr Programm und ihre Bilder, zusammen weniger als ein Megabyte) in seinem Zwischenspeicher ab, wie er es auch sonst mit Webseiten tut. Es sind nur die Inhalte der App selbst. Sie können sie jederzeit in den Einstellungen Ihres Browsers löschen („Websitedaten“). In einer anderen Webseite eingebettet legt die App nichts ab."
+                "Damit Sie die App auch ohne Internetverbindung lesen können, legt Ihr Browser beim ersten Besuch die Dateien der App (ihre Seiten, ihr Programm und ihre Bilder, zusammen weniger als ein Megabyte) in seinem Zwischenspeicher ab, wie er es auch sonst mit Webseiten tut. Es sind nur die Inhalte der App selbst. Sie können sie jederzeit in den Einstellungen Ihres Browsers löschen („Websitedaten“). In einer anderen Webseite eingebettet legt die App nichts ab. Die einbettende Seite nennt der App dabei nur ihre eigene Adresse (nicht Ihre), damit die App ihre Höhe nur an diese Seite meldet."
             </p>
             <p>
                 "Sie lädt nichts von anderen Servern: keine Schriften, keine Karten, keine Videos und keine Statistik- oder Analysedienste. Jede Anfrage geht nur an den Server, von dem Sie die App geladen haben."
