@@ -1,12 +1,12 @@
-//! Finds the built app and serves it on a free local port, and relays a server so that trials
-//! can stop it.
+//! Finds the built app and serves it on a free local port, relays a server so that trials can
+//! stop it, and copies directories into temporary ones for trials that change files.
 
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use siteserver::SiteServer;
 
@@ -43,6 +43,62 @@ pub fn serve() -> Result<SiteServer, String> {
     let base = base_path()?;
     SiteServer::start_with_base(&dist, "127.0.0.1:0", &base)
         .map_err(|e| format!("cannot serve {} under {base}: {e}", dist.display()))
+}
+
+/// A directory of its own under the system's temporary directory, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// Creates a new directory whose name contains `purpose`, the process id and the time.
+    pub fn new(purpose: &str) -> Result<TempDir, String> {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let dir = std::env::temp_dir().join(format!(
+            "aktionsplan-e2e-{purpose}-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        Ok(TempDir(dir))
+    }
+
+    /// The directory's path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Copies the directory `from` with everything in it into the existing directory `to`, such as
+/// the build into a [`TempDir`] for a trial that changes files.
+pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot list {}: {e}", from.display()))?;
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if source.is_dir() {
+            std::fs::create_dir_all(&target)
+                .map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+            copy_dir(&source, &target)?;
+        } else {
+            std::fs::copy(&source, &target).map_err(|e| {
+                format!(
+                    "cannot copy {} to {}: {e}",
+                    source.display(),
+                    target.display()
+                )
+            })?;
+        }
+    }
+    Ok(())
 }
 
 /// A TCP relay in front of a server, which can be stopped the way a server process ends: its

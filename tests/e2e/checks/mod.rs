@@ -3,6 +3,7 @@
 mod accessibility;
 mod content;
 mod csp;
+mod embed;
 mod hydration;
 mod navigation;
 mod pages;
@@ -107,6 +108,7 @@ pub fn trials(shared: &Arc<Shared>) -> Vec<Trial> {
     ));
     trials.extend(search::trials(shared));
     trials.extend(pwa::trials(shared));
+    trials.extend(embed::trials(shared));
     trials
 }
 

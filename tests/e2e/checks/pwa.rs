@@ -13,7 +13,7 @@
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
 use libtest_mimic::{Failed, Trial};
@@ -24,7 +24,7 @@ use super::trial;
 use crate::env::{DEFAULT_VIEWPORT, Env, Shared};
 use crate::page::{NORMALIZE_JS, SETTLE_LIMIT, normalize, within};
 use crate::routes::{ROUTES, Route, route};
-use crate::site::{self, Relay};
+use crate::site::{self, Relay, TempDir, copy_dir};
 
 /// How long a first visit may take until the worker controls the page: it precaches the whole
 /// build first.
@@ -425,10 +425,10 @@ async fn expect_offline_notice(env: &Env, shown: bool, context: &str) -> Result<
 /// and only the new build's cache is left.
 pub async fn new_version_takes_over_on_request(env: &Env) -> Result<(), Failed> {
     env.set_viewport(DEFAULT_VIEWPORT).await?;
-    let copy = TempDir::new("update")?;
-    copy_dir(&site::dist_dir(), &copy.0)?;
-    let mut site = Some(OwnSite::start(&copy.0, "127.0.0.1:0")?);
-    let outcome = check_update(env, &copy.0, &mut site).await;
+    let copy = TempDir::new("pwa-update")?;
+    copy_dir(&site::dist_dir(), copy.path())?;
+    let mut site = Some(OwnSite::start(copy.path(), "127.0.0.1:0")?);
+    let outcome = check_update(env, copy.path(), &mut site).await;
     let cleaned = clean_up(env).await;
     drop(site);
     outcome.and(cleaned)
@@ -971,56 +971,6 @@ fn keys(caches: &Json) -> String {
         .as_object()
         .map(|o| format!("{:?}", o.keys().collect::<Vec<_>>()))
         .unwrap_or_else(|| caches.to_string())
-}
-
-/// A directory of its own under the system's temporary directory, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    /// Creates a new directory whose name contains `purpose`, the process id and the time.
-    fn new(purpose: &str) -> Result<TempDir, Failed> {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default();
-        let dir = std::env::temp_dir().join(format!(
-            "aktionsplan-e2e-pwa-{purpose}-{}-{nanos}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        Ok(TempDir(dir))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Copies the directory `from` with everything in it into the existing directory `to`.
-fn copy_dir(from: &Path, to: &Path) -> Result<(), Failed> {
-    let entries =
-        std::fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("cannot list {}: {e}", from.display()))?;
-        let (source, target) = (entry.path(), to.join(entry.file_name()));
-        if source.is_dir() {
-            std::fs::create_dir_all(&target)
-                .map_err(|e| format!("cannot create {}: {e}", target.display()))?;
-            copy_dir(&source, &target)?;
-        } else {
-            std::fs::copy(&source, &target).map_err(|e| {
-                format!(
-                    "cannot copy {} to {}: {e}",
-                    source.display(),
-                    target.display()
-                )
-            })?;
-        }
-    }
-    Ok(())
 }
 
 /// The text of the file at `path`.
