@@ -26,7 +26,6 @@
   // The app uses none of these features; the frame gets none of them.
   var ALLOW = "camera 'none'; microphone 'none'; geolocation 'none'; payment 'none'; usb 'none'";
   var HEIGHT_MESSAGE = "aktionsplan:hoehe";
-  var REQUEST_MESSAGE = "aktionsplan:hoehe-anfragen";
   var VERSION = 1;
   var ROUTE = /^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*)?$/;
 
@@ -127,14 +126,9 @@
     frame.style.width = "100%";
     frame.style.border = "0";
     frame.style.height = "32rem";
-    var entry = { frame: frame, path: null };
-    frame.addEventListener("load", function () {
-      // The app reports by itself; asking once more covers a frame that was hidden meanwhile.
-      if (frame.contentWindow) {
-        frame.contentWindow.postMessage({ type: REQUEST_MESSAGE, version: VERSION }, origin);
-      }
-    });
-    frames.push(entry);
+    // The app reports its size by itself, from its start on; the loader needs to ask nothing.
+    // (A host script can ask with { type: "aktionsplan:hoehe-anfragen", version: 1 }.)
+    frames.push({ frame: frame, path: null });
     element.replaceChildren(frame);
   }
 

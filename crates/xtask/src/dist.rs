@@ -13,10 +13,17 @@ use crate::setup::{Needs, setup};
 use std::path::Path;
 use std::process::Command;
 
-/// Sets up and builds the release site.
-pub fn dist() -> Result<(), String> {
+/// Sets up and builds the release site into `dist/`, or with `--dist DIR` into another folder
+/// (for comparing builds, or testing one while another stays in place).
+pub fn dist(args: &[String]) -> Result<(), String> {
+    let usage = "usage: cargo xtask dist [--dist DIR]";
+    let out = match args {
+        [] => root().join("dist"),
+        [flag, dir] if flag == "--dist" => std::path::PathBuf::from(dir),
+        _ => return Err(format!("unexpected arguments {args:?}; {usage}")),
+    };
     setup(Needs::Build)?;
-    build()
+    build_into(&settings()?, &out)
 }
 
 /// The settings of a build, read from the environment and checked.

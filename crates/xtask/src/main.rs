@@ -26,7 +26,7 @@ usage: cargo xtask <command>
 commands:
   serve [--port N]   set up, build the release site and serve it on 127.0.0.1 (default port 8080)
   test               set up (chromium included) and run every check and test
-  dist               set up and build the deployable release site into dist/
+  dist [--dist DIR]  set up and build the deployable release site into dist/ (or DIR)
   size [--check | --write-budgets]
                      print raw, gzip and brotli bytes of every file in dist/; --check: then check
                      them against size-budgets.toml; --write-budgets: rewrite that file from dist/
@@ -44,7 +44,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::serve(&args[1..]),
         Some("test") => test::test(),
-        Some("dist") => dist::dist(),
+        Some("dist") => dist::dist(&args[1..]),
         Some("size") => size::size(&args[1..]),
         Some("lighthouse") => lighthouse::lighthouse(&args[1..]),
         Some("search") => search_cli::search(&args[1..]),

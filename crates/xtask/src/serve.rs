@@ -17,7 +17,7 @@ pub fn serve(args: &[String]) -> Result<(), String> {
             ));
         }
     };
-    crate::dist::dist()?;
+    crate::dist::dist(&[])?;
     // The build's base path: a site built for `/aktionsplan/` is served there.
     let base = crate::dist::settings()?.public_url;
     let addr = format!("127.0.0.1:{port}");
