@@ -201,12 +201,14 @@ pub fn EmbedGeneratorPage() -> impl IntoView {
         </section>
         <section aria-labelledby="vorschau">
             <h2 id="vorschau">"Vorschau"</h2>
+            // The preview shows this site's own page, so it needs no sandbox (and a sandbox with
+            // scripts and the same origin would only earn the browser's warning that it does
+            // nothing).
             <iframe
                 id=PREVIEW_ID
                 class="embed-preview"
                 title=move || format!("Vorschau: {}", route_title())
                 src=move || preview_href(&route.get(), &theme())
-                sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox"
             ></iframe>
         </section>
         // Static text with this build's settings in it, written as HTML to keep the wasm small.
