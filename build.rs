@@ -4,6 +4,8 @@
 //! The generated `plan.rs` holds one constant, `PLAN`, written by `plan::codegen`; `search.bin` is
 //! the index of `plan::sections`, built by the same engine that searches it in the browser. Every
 //! error is printed with file, line and field, and the build fails, so broken content never ships.
+//! `settings.rs` holds the deployment settings, `tools.rs` the version of the accessibility checker
+//! that the accessibility statement names (from `package-lock.json`).
 
 use std::path::Path;
 use std::process::exit;
@@ -13,6 +15,7 @@ fn main() {
     println!("cargo:rerun-if-changed=public/illustrations");
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     write_settings(&out_dir);
+    write_tools(&out_dir);
     let plan = match plan::content::load(Path::new("content")) {
         Ok(plan) => plan,
         Err(errors) => {
@@ -99,4 +102,59 @@ fn write_settings(out_dir: &Path) {
          pub const FRAME_ANCESTORS: &str = {frame_ancestors:?};\n"
     );
     std::fs::write(out_dir.join("settings.rs"), code).expect("cannot write the settings");
+}
+
+/// The lock file that pins the test tools from npm.
+const PACKAGE_LOCK: &str = "package-lock.json";
+
+/// The entry of axe-core in the lock file's `packages`.
+const AXE_CORE_ENTRY: &str = "node_modules/axe-core";
+
+/// Writes `tools.rs` with the version of axe-core the end-to-end tests run, read from the lock
+/// file, so the accessibility statement names the checker that was really used; a missing or
+/// malformed entry stops the build and names file and field.
+fn write_tools(out_dir: &Path) {
+    println!("cargo:rerun-if-changed={PACKAGE_LOCK}");
+    let text = std::fs::read_to_string(PACKAGE_LOCK)
+        .unwrap_or_else(|e| fail(None, None, format!("cannot read the file: {e}")));
+    let lock: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| fail(Some(e.line()), None, format!("not valid JSON: {e}")));
+    let field = format!("packages.\"{AXE_CORE_ENTRY}\".version");
+    let version = lock
+        .get("packages")
+        .and_then(|p| p.get(AXE_CORE_ENTRY))
+        .and_then(|p| p.get("version"))
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_else(|| {
+            fail(
+                None,
+                Some(&field),
+                "missing or not a string; run `npm install` to record axe-core".to_owned(),
+            )
+        });
+    let parts: Vec<&str> = version.split('.').collect();
+    let is_version = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if !is_version {
+        fail(
+            None,
+            Some(&field),
+            format!("`{version}` is not a version such as 4.14.1"),
+        );
+    }
+    let code = format!(
+        "/// The version of axe-core, the accessibility checker of the end-to-end tests, from `{PACKAGE_LOCK}`.\n\
+         pub const AXE_CORE_VERSION: &str = {version:?};\n"
+    );
+    std::fs::write(out_dir.join("tools.rs"), code).expect("cannot write the tool versions");
+}
+
+/// Stops the build with a problem in the lock file, naming the line or the field where known.
+fn fail(line: Option<usize>, field: Option<&str>, why: String) -> ! {
+    let line = line.map(|l| format!(":{l}")).unwrap_or_default();
+    let field = field.map(|f| format!(" field `{f}`:")).unwrap_or_default();
+    eprintln!("error: {PACKAGE_LOCK}{line}:{field} {why}");
+    exit(1);
 }

@@ -4,6 +4,7 @@ pub mod app_notices;
 pub mod area_cards;
 pub mod area_links;
 pub mod breadcrumbs;
+pub mod contact;
 pub mod embed_footer;
 pub mod external_link;
 pub mod figures;

@@ -20,9 +20,9 @@ use leptos_meta::{Link, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{
-    area::AreaPage, embed_generator::EmbedGeneratorPage, handlungsfelder::HandlungsfelderPage,
-    home::HomePage, leitlinien::LeitlinienPage, not_found::NotFoundPage, search::SearchPage,
-    service::ServicePage,
+    area::AreaPage, barrierefreiheit::BarrierefreiheitPage, embed_generator::EmbedGeneratorPage,
+    handlungsfelder::HandlungsfelderPage, home::HomePage, leichte_sprache::LeichteSprachePage,
+    leitlinien::LeitlinienPage, not_found::NotFoundPage, search::SearchPage, service::ServicePage,
 };
 
 /// The whole app: the route table, declared once here. Paths match `plan::routes::Route::path`;
@@ -43,6 +43,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/handlungsfelder/:slug") view=AreaPage />
                     <Route path=path!("/service") view=ServicePage />
                     <Route path=path!("/service/einbetten") view=EmbedGeneratorPage />
+                    <Route path=path!("/barrierefreiheit") view=BarrierefreiheitPage />
+                    <Route path=path!("/leichte-sprache") view=LeichteSprachePage />
                     <Route path=path!("/suche") view=SearchPage />
                 </Routes>
             </Layout>

@@ -200,7 +200,9 @@ pub fn base_path() -> &'static str {
 mod tests {
     use super::*;
     use crate::content::PLAN;
-    use crate::paths::{ORIGIN, href};
+    use crate::pages::barrierefreiheit::{AXE_CORE_VERSION, ENFORCEMENT_BODY};
+    use crate::pages::leichte_sprache::{self, Kind};
+    use crate::paths::{ORIGIN, href, link};
 
     /// Text as Leptos writes it into HTML.
     fn escaped(text: &str) -> String {
@@ -268,7 +270,51 @@ mod tests {
                 &[area.paragraphs, &[area.caption]].concat(),
             );
         }
-        check_page("/service", "Service", &["Datenschutz", "Barrierefreiheit"]);
+        check_page(
+            "/service",
+            "Service",
+            &[
+                "Datenschutz",
+                "Barrierefreiheit",
+                &format!("href=\"{}\"", href("/barrierefreiheit")),
+            ],
+        );
+        check_page(
+            "/barrierefreiheit",
+            "Erklärung zur Barrierefreiheit",
+            &[
+                "Stand der Vereinbarkeit mit den Anforderungen",
+                "teilweise vereinbar",
+                "Nicht barrierefreie Inhalte",
+                "Deutscher Gebärdensprache (DGS)",
+                "Erstellung dieser Erklärung",
+                "Methode: Selbstbewertung",
+                &format!("mit axe-core {AXE_CORE_VERSION} in einer schmalen (320 Pixel)"),
+                "Feedback und Kontaktangaben",
+                "Durchsetzungsverfahren",
+                ENFORCEMENT_BODY,
+                "innerhalb angemessener Frist",
+                "Hessischen Behinderten-Gleichstellungsgesetz (HessBGG)",
+                "Hessischen Verordnung über barrierefreie Informationstechnik (HVBIT)",
+                "EN 301 549",
+                &format!(
+                    "Diese Erklärung gilt für die App „{}“ unter der Adresse {ORIGIN}{}.",
+                    PLAN.site.name,
+                    href("/")
+                ),
+                // The repository configures none of these; the page says so.
+                "Für diese App ist noch kein Herausgeber eingetragen.",
+                "Der Betreiber hat das Datum dieser Erklärung noch nicht eingetragen.",
+                "Für Rückmeldungen ist noch keine Kontaktadresse eingerichtet.",
+                "Die Kontaktangaben der Durchsetzungsstelle hat der Betreiber dieser App noch nicht eingetragen.",
+                &format!("href=\"{}\"", href("/leichte-sprache")),
+            ],
+        );
+        let easy: Vec<&str> = leichte_sprache::pieces(&PLAN.site, PLAN.areas)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        check_page("/leichte-sprache", "Leichte Sprache", &easy);
         check_page(
             "/service/einbetten",
             "App einbetten",
@@ -301,7 +347,7 @@ mod tests {
     #[test]
     fn every_page_has_a_file_and_the_not_found_page_is_404_html() {
         let files = page_files();
-        assert_eq!(files.len(), 15);
+        assert_eq!(files.len(), 17);
         assert_eq!(files[0].file, "index.html");
         assert!(files.contains(&PageFile {
             path: Some("/handlungsfelder/unterbringung".to_owned()),
@@ -380,5 +426,58 @@ mod tests {
             })
             .collect();
         assert!(data.iter().all(|d| *d == data[0]), "{data:?}");
+    }
+
+    #[test]
+    fn every_page_links_to_the_statement_and_to_leichte_sprache_in_its_footer() {
+        for page in page_files() {
+            let body = render(page.path.as_deref()).body;
+            let footer = &body[body
+                .find("site-footer")
+                .unwrap_or_else(|| panic!("{}", page.file))..];
+            for target in [Route::Barrierefreiheit, Route::LeichteSprache] {
+                let href = format!("href=\"{}\"", link(target));
+                assert!(
+                    footer.contains(&href),
+                    "{}: no {href} in the footer",
+                    page.file
+                );
+            }
+            assert!(!footer.contains("#barrierefreiheit"), "{}", page.file);
+        }
+        // The start page links to Leichte Sprache before its introduction, as a full-size target.
+        let home = render(Some("/")).body;
+        let main = &home[home.find("<main").unwrap()..];
+        let text = main
+            .find(">Informationen in Leichter Sprache</a>")
+            .expect("no link to Leichte Sprache in the start page's content");
+        let tag = &main[main[..text].rfind("<a ").unwrap()..text];
+        assert!(
+            tag.contains(&format!("href=\"{}\"", link(Route::LeichteSprache))),
+            "{tag}"
+        );
+        assert!(tag.contains("class=\"standalone-link\""), "{tag}");
+        assert!(
+            Some(text) < main.find("class=\"intro\""),
+            "the link to Leichte Sprache comes after the introduction"
+        );
+    }
+
+    #[test]
+    fn links_of_the_leichte_sprache_page_reach_their_targets() {
+        for (kind, text) in leichte_sprache::pieces(&PLAN.site, PLAN.areas) {
+            let Kind::Link(route, fragment) = kind else {
+                continue;
+            };
+            let body = render(Some(&route.path())).body;
+            assert!(!body.contains("Seite nicht gefunden"), "{text}: {route:?}");
+            if !fragment.is_empty() {
+                assert!(
+                    body.contains(&format!("id=\"{fragment}\"")),
+                    "{text}: no #{fragment} on {}",
+                    route.path()
+                );
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! The site footer: the service links and the source of the text.
+//! The site footer: the service links, Leichte Sprache and the source of the text.
 
 use super::external_link::ExternalLink;
 use crate::content::PLAN;
@@ -6,7 +6,8 @@ use crate::paths::link;
 use leptos::prelude::*;
 use plan::routes::Route;
 
-/// The footer with links to the service page and the source.
+/// The footer with links to the service page, privacy, the accessibility statement, the page in
+/// Leichte Sprache and the source.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let service = link(Route::Service);
@@ -22,7 +23,10 @@ pub fn SiteFooter() -> impl IntoView {
                             <a href=format!("{service}#datenschutz")>"Datenschutz"</a>
                         </li>
                         <li>
-                            <a href=format!("{service}#barrierefreiheit")>"Barrierefreiheit"</a>
+                            <a href=link(Route::Barrierefreiheit)>"Barrierefreiheit"</a>
+                        </li>
+                        <li>
+                            <a href=link(Route::LeichteSprache)>"Leichte Sprache"</a>
                         </li>
                     </ul>
                 </nav>

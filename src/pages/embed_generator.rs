@@ -26,6 +26,8 @@ fn embeddable_pages() -> Vec<(String, &'static str)> {
                 Route::Handlungsfelder => "Handlungsfelder (Übersicht)",
                 Route::Area(slug) => PLAN.area(slug).map(|area| area.title)?,
                 Route::Service => "Service",
+                Route::Barrierefreiheit => "Erklärung zur Barrierefreiheit",
+                Route::LeichteSprache => "Leichte Sprache",
                 Route::Einbetten => return None,
             };
             Some((route.path(), label))

@@ -1,4 +1,5 @@
-//! The start page: introduction, key figures, guiding principles and the action areas.
+//! The start page: the way to Leichte Sprache, introduction, key figures, guiding principles and
+//! the action areas.
 
 use crate::components::{
     area_cards::AreaCards, figures::KeyFigures, highlight::highlighted_html, page_meta::PageMeta,
@@ -18,6 +19,11 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageMeta description=first_sentence(start.intro[0]) />
         <h1 tabindex="-1">{start.title}</h1>
+        <p>
+            <a class="standalone-link" href=link(Route::LeichteSprache)>
+                "Informationen in Leichter Sprache"
+            </a>
+        </p>
         <div class="intro">
             {start
                 .intro
@@ -31,7 +37,9 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="leitlinien">"Leitlinien"</h2>
             <Principles start=start />
             <p>
-                <a href=link(Route::Leitlinien)>"Die Leitlinien auf einer eigenen Seite"</a>
+                <a class="standalone-link" href=link(Route::Leitlinien)>
+                    "Die Leitlinien auf einer eigenen Seite"
+                </a>
             </p>
         </section>
         <section aria-labelledby="hessen-handelt">

@@ -1,19 +1,19 @@
-//! The service page: about this app, privacy and the accessibility statement.
+//! The service page: about this app, installing it, embedding it, privacy, and the way to the
+//! accessibility statement.
 //!
 //! All text here is about the app itself. Operator details come from `content/site.toml`; where
 //! they are unset, the page says so instead of showing an address that nobody reads.
 
 use crate::components::{
-    breadcrumbs::Breadcrumbs, external_link::ExternalLink, install_app::InstallApp,
-    page_meta::PageMeta,
+    breadcrumbs::Breadcrumbs, contact::publisher, external_link::ExternalLink,
+    install_app::InstallApp, page_meta::PageMeta,
 };
 use crate::content::PLAN;
 use crate::paths::link;
 use leptos::prelude::*;
-use plan::model::Site;
 use plan::routes::Route;
 
-/// About the app, privacy and accessibility.
+/// About the app, installing, embedding, privacy and the way to the accessibility statement.
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let site = &PLAN.site;
@@ -30,7 +30,7 @@ pub fn ServicePage() -> impl IntoView {
                 <li><a href="#installieren">"App installieren und offline lesen"</a></li>
                 <li><a href="#einbetten">"In andere Internetseiten einbetten"</a></li>
                 <li><a href="#datenschutz">"Datenschutz"</a></li>
-                <li><a href="#barrierefreiheit">"Barrierefreiheit"</a></li>
+                <li><a href=link(Route::Barrierefreiheit)>"Barrierefreiheit"</a></li>
             </ul>
         </nav>
         <section aria-labelledby="ueber">
@@ -76,42 +76,12 @@ pub fn ServicePage() -> impl IntoView {
         <section aria-labelledby="barrierefreiheit">
             <h2 id="barrierefreiheit">"Barrierefreiheit"</h2>
             <p>
-                "Diese App soll für alle Menschen nutzbar sein. Ziel sind die Anforderungen der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0), also der Richtlinien für barrierefreie Webinhalte (WCAG) 2.1 in Stufe AA, und darüber hinaus WCAG 2.2 AA."
+                "Wie barrierefrei diese App ist, was noch fehlt und wie Sie Barrieren melden, steht in der "
+                <a href=link(Route::Barrierefreiheit)>"Erklärung zur Barrierefreiheit"</a>
+                ". Was die App enthält und wie Sie sie bedienen, erklärt die Seite "
+                <a href=link(Route::LeichteSprache)>"Leichte Sprache"</a>
+                "."
             </p>
-            <p>
-                "Jede Seite wird bei jeder Änderung automatisch geprüft: mit dem Prüfwerkzeug axe-core in einer schmalen (320 Pixel) und einer breiten Ansicht, mit der Tastatur und auf vollständigen Text. Eine automatische Prüfung findet nicht alle Barrieren; eine Prüfung durch Fachleute hat noch nicht stattgefunden. Die App ist deshalb als teilweise barrierefrei einzustufen."
-            </p>
-            <h3>"Was noch fehlt"</h3>
-            <ul>
-                <li>"Erklärungen in Leichter Sprache."</li>
-                <li>"Erklärungen in Deutscher Gebärdensprache."</li>
-            </ul>
-            <h3>"Rückmeldung"</h3>
-            <p>{feedback(site)}</p>
         </section>
-    }
-}
-
-/// The publisher as configured, or a plain statement that none is configured.
-fn publisher(site: &'static Site) -> &'static str {
-    site.publisher
-        .unwrap_or("Für diese App ist noch kein Herausgeber eingetragen.")
-}
-
-/// How to send feedback: the configured contacts, or a plain statement that there are none yet.
-fn feedback(site: &'static Site) -> impl IntoView {
-    let intro = "Wenn Sie auf eine Barriere stoßen oder etwas nicht verstehen, schreiben Sie uns: ";
-    match (site.feedback_email, site.feedback_url) {
-        (None, None) => {
-            view! { "Für Rückmeldungen ist noch keine Kontaktadresse eingerichtet." }.into_any()
-        }
-        (email, url) => view! {
-            {intro}
-            {email.map(|e| view! { <ExternalLink href=format!("mailto:{e}")>{e}</ExternalLink> })}
-            {(email.is_some() && url.is_some()).then_some(" oder über das ")}
-            {url.map(|u| view! { <ExternalLink href=u>"Rückmeldeformular"</ExternalLink> })}
-            "."
-        }
-        .into_any(),
     }
 }

@@ -112,6 +112,8 @@ pub const ROUTES: &[Route] = &[
     ),
     page("/service", "Service"),
     page("/service/einbetten", "App einbetten"),
+    page("/barrierefreiheit", "Erklärung zur Barrierefreiheit"),
+    page("/leichte-sprache", "Leichte Sprache"),
     page("/suche", "Hessen-Suche"),
     missing("/gibt-es-nicht"),
     missing("/handlungsfelder/gibt-es-nicht"),

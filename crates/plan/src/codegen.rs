@@ -3,7 +3,7 @@
 //! `build.rs` calls [`plan_to_rust`] and includes the result; string literals are written with
 //! Rust's own `Debug` escaping, which always yields a valid literal.
 
-use crate::model::{Area, Figure, Plan, Site, Start};
+use crate::model::{Area, Date, Figure, Plan, Site, Start};
 use std::fmt::Write;
 
 /// The plan as a Rust expression of type `plan::model::Plan`.
@@ -65,10 +65,20 @@ fn write_site(out: &mut String, site: &Site) {
         publisher,
         feedback_email,
         feedback_url,
+        accessibility_statement_date,
+        enforcement_url,
+        enforcement_email,
     } = site;
+    let date =
+        accessibility_statement_date.map_or("None".to_owned(), |Date { year, month, day }| {
+            format!("Some(::plan::model::Date {{ year: {year}, month: {month}, day: {day} }})")
+        });
     let _ = writeln!(
         out,
-        "    site: ::plan::model::Site {{ name: {name:?}, source_url: {source_url:?}, publisher: {publisher:?}, feedback_email: {feedback_email:?}, feedback_url: {feedback_url:?} }},"
+        "    site: ::plan::model::Site {{ name: {name:?}, source_url: {source_url:?}, publisher: {publisher:?}, \
+         feedback_email: {feedback_email:?}, feedback_url: {feedback_url:?}, \
+         accessibility_statement_date: {date}, enforcement_url: {enforcement_url:?}, \
+         enforcement_email: {enforcement_email:?} }},"
     );
 }
 
@@ -98,6 +108,9 @@ mod tests {
                 publisher: None,
                 feedback_email: Some("a@b"),
                 feedback_url: None,
+                accessibility_statement_date: Date::new(2026, 11, 26),
+                enforcement_url: Some("https://e"),
+                enforcement_email: None,
             },
         };
         let code = plan_to_rust(&plan);
@@ -108,5 +121,16 @@ mod tests {
         assert!(code.contains(r#"principles: &["a", "b"],"#), "{code}");
         assert!(code.contains(r#"feedback_email: Some("a@b")"#), "{code}");
         assert!(code.contains(r#"publisher: None"#), "{code}");
+        assert!(
+            code.contains(
+                "accessibility_statement_date: Some(::plan::model::Date { year: 2026, month: 11, day: 26 })"
+            ),
+            "{code}"
+        );
+        assert!(
+            code.contains(r#"enforcement_url: Some("https://e")"#),
+            "{code}"
+        );
+        assert!(code.contains("enforcement_email: None }"), "{code}");
     }
 }

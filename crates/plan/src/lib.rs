@@ -6,6 +6,7 @@
 pub mod bench;
 pub mod codegen;
 pub mod content;
+pub mod date;
 pub mod deploy;
 pub mod model;
 pub mod routes;

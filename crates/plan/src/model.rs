@@ -3,6 +3,8 @@
 //! Every field is `&'static` so that `build.rs` can write the validated content as Rust
 //! constants (see [`crate::codegen`]); the loader in [`crate::content`] produces the same types.
 
+pub use crate::date::Date;
+
 /// The whole plan: start page, the eight action areas and the site settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
@@ -10,7 +12,8 @@ pub struct Plan {
     pub start: Start,
     /// The action areas, sorted by their `order`.
     pub areas: &'static [Area],
-    /// Operator settings (publisher, feedback route); unset values stay `None`.
+    /// Operator settings (publisher, feedback and enforcement contacts, statement date); unset
+    /// values stay `None`.
     pub site: Site,
 }
 
@@ -70,6 +73,19 @@ pub struct Site {
     pub feedback_email: Option<&'static str>,
     /// Where readers send feedback (a web form); `None` until set.
     pub feedback_url: Option<&'static str>,
+    /// When the operator made the accessibility statement; `None` until set.
+    pub accessibility_statement_date: Option<Date>,
+    /// The web page of the enforcement body for accessibility complaints; `None` until set.
+    pub enforcement_url: Option<&'static str>,
+    /// The e-mail address of the enforcement body for accessibility complaints; `None` until set.
+    pub enforcement_email: Option<&'static str>,
+}
+
+impl Site {
+    /// Whether readers have any way to send feedback: an e-mail address or a web form.
+    pub fn has_feedback(&self) -> bool {
+        self.feedback_email.is_some() || self.feedback_url.is_some()
+    }
 }
 
 impl Plan {

@@ -26,10 +26,14 @@ pub enum Route<'a> {
     Handlungsfelder,
     /// `/handlungsfelder/{slug}`: one action area.
     Area(&'a str),
-    /// `/service`: about the app, privacy, accessibility.
+    /// `/service`: about the app, installing it, embedding, privacy.
     Service,
     /// `/service/einbetten`: how other sites embed the app, with a code generator.
     Einbetten,
+    /// `/barrierefreiheit`: the accessibility statement ("Erklärung zur Barrierefreiheit").
+    Barrierefreiheit,
+    /// `/leichte-sprache`: the app explained in Leichte Sprache (easy-to-read German).
+    LeichteSprache,
 }
 
 impl<'a> Route<'a> {
@@ -42,6 +46,8 @@ impl<'a> Route<'a> {
             Route::Area(slug) => format!("/handlungsfelder/{slug}"),
             Route::Service => "/service".to_owned(),
             Route::Einbetten => "/service/einbetten".to_owned(),
+            Route::Barrierefreiheit => "/barrierefreiheit".to_owned(),
+            Route::LeichteSprache => "/leichte-sprache".to_owned(),
         }
     }
 
@@ -57,6 +63,8 @@ impl<'a> Route<'a> {
             "/handlungsfelder" => Some(Route::Handlungsfelder),
             "/service" => Some(Route::Service),
             "/service/einbetten" => Some(Route::Einbetten),
+            "/barrierefreiheit" => Some(Route::Barrierefreiheit),
+            "/leichte-sprache" => Some(Route::LeichteSprache),
             _ => trimmed
                 .strip_prefix("/handlungsfelder/")
                 .filter(|slug| AREA_SLUGS.contains(slug))
@@ -68,8 +76,12 @@ impl<'a> Route<'a> {
     pub fn all() -> Vec<Route<'static>> {
         let mut routes = vec![Route::Home, Route::Leitlinien, Route::Handlungsfelder];
         routes.extend(AREA_SLUGS.iter().map(|slug| Route::Area(slug)));
-        routes.push(Route::Service);
-        routes.push(Route::Einbetten);
+        routes.extend([
+            Route::Service,
+            Route::Einbetten,
+            Route::Barrierefreiheit,
+            Route::LeichteSprache,
+        ]);
         routes
     }
 }
@@ -92,6 +104,13 @@ mod tests {
         check("/service/einbetten", Some(Route::Einbetten));
         check("/service/einbetten/", Some(Route::Einbetten));
         check("/service/anderes", None);
+        check("/barrierefreiheit", Some(Route::Barrierefreiheit));
+        check("/barrierefreiheit/", Some(Route::Barrierefreiheit));
+        check("/service/barrierefreiheit", None);
+        check("/leichte-sprache", Some(Route::LeichteSprache));
+        check("/leichte-sprache/", Some(Route::LeichteSprache));
+        check("/leichte_sprache", None);
+        check("/Leichte-Sprache", None);
         check(
             "/handlungsfelder/wohnen-und-integration-vor-ort",
             Some(Route::Area("wohnen-und-integration-vor-ort")),
@@ -118,6 +137,6 @@ mod tests {
             let count = routes.iter().filter(|r| **r == Route::Area(slug)).count();
             assert_eq!(count, 1, "{slug}");
         }
-        assert_eq!(routes.len(), 5 + AREA_SLUGS.len());
+        assert_eq!(routes.len(), 7 + AREA_SLUGS.len());
     }
 }

@@ -10,7 +10,7 @@ mod raw;
 
 pub use error::{ContentError, ContentErrors, line_of};
 
-use crate::model::{Area, Figure, Plan, Site, Start};
+use crate::model::{Area, Date, Figure, Plan, Site, Start};
 use crate::routes::AREA_SLUGS;
 use crate::search::{SynonymErrorKind, Synonyms, parse_synonyms};
 use file::{TomlFile, leak_slice};
@@ -180,29 +180,38 @@ fn start(
     Some((start, figure_lines))
 }
 
+/// The operator's settings: every contact checked for its kind, the statement's date for the
+/// calendar; an unset optional setting stays `None`.
 fn site(f: &TomlFile, raw: RawSite, errors: &mut Vec<ContentError>) -> Option<Site> {
-    let email = f.optional_text("feedback_email", raw.feedback_email, errors);
-    let url = f.optional_text("feedback_url", raw.feedback_url, errors);
+    let contacts = [
+        ("feedback_email", raw.feedback_email, Contact::Email),
+        ("feedback_url", raw.feedback_url, Contact::Web),
+        ("enforcement_email", raw.enforcement_email, Contact::Email),
+        ("enforcement_url", raw.enforcement_url, Contact::Web),
+    ]
+    .map(|(field, value, kind)| {
+        let value = f.optional_text(field, value, errors);
+        f.check(value, field, kind.check(), kind.message(), errors);
+        value.map(|(v, _)| v)
+    });
+    let [
+        feedback_email,
+        feedback_url,
+        enforcement_email,
+        enforcement_url,
+    ] = contacts;
     let source_url = f.text("source_url", raw.source_url, errors);
-    f.check(
-        email,
-        "feedback_email",
-        |v| v.contains('@') && !v.contains(char::is_whitespace),
-        "must be an e-mail address",
-        errors,
-    );
-    f.check(
-        url,
-        "feedback_url",
-        |v| v.starts_with("https://"),
-        "must be a web address starting with https://",
-        errors,
-    );
     f.check(
         source_url.map(|v| (v, 1)),
         "source_url",
-        |v| v.starts_with("https://"),
-        "must be a web address starting with https://",
+        Contact::Web.check(),
+        Contact::Web.message(),
+        errors,
+    );
+    let accessibility_statement_date = date(
+        f,
+        "accessibility_statement_date",
+        raw.accessibility_statement_date,
         errors,
     );
     Some(Site {
@@ -211,9 +220,80 @@ fn site(f: &TomlFile, raw: RawSite, errors: &mut Vec<ContentError>) -> Option<Si
         publisher: f
             .optional_text("publisher", raw.publisher, errors)
             .map(|(v, _)| v),
-        feedback_email: email.map(|(v, _)| v),
-        feedback_url: url.map(|(v, _)| v),
+        feedback_email,
+        feedback_url,
+        accessibility_statement_date,
+        enforcement_url,
+        enforcement_email,
     })
+}
+
+/// The kinds of contact a setting can hold, each with its check.
+#[derive(Clone, Copy)]
+enum Contact {
+    /// An e-mail address.
+    Email,
+    /// A web address; only `https://` ones, so that no reader is sent to an insecure page.
+    Web,
+}
+
+impl Contact {
+    /// Whether a value is this kind of contact.
+    fn check(self) -> fn(&str) -> bool {
+        match self {
+            Contact::Email => |v| {
+                v.split_once('@').is_some_and(|(user, host)| {
+                    !user.is_empty() && !host.is_empty() && !host.contains('@')
+                }) && !v.contains(char::is_whitespace)
+            },
+            Contact::Web => |v| {
+                v.strip_prefix("https://")
+                    .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
+            },
+        }
+    }
+
+    /// What a value of this kind must be.
+    fn message(self) -> &'static str {
+        match self {
+            Contact::Email => "must be an e-mail address",
+            Contact::Web => "must be a web address starting with https://",
+        }
+    }
+}
+
+/// An optional date: absent stays `None`; present, it must be a real date written `YYYY-MM-DD`,
+/// in quotes or as a TOML date without a time.
+fn date(
+    f: &TomlFile,
+    field: &str,
+    value: Option<toml::Spanned<toml::Value>>,
+    errors: &mut Vec<ContentError>,
+) -> Option<Date> {
+    let value = value?;
+    let line = f.line(value.span().start);
+    let (shown, parsed) = match value.into_inner() {
+        toml::Value::String(text) => {
+            let parsed = Date::parse_iso(text.trim());
+            (format!("`\"{text}\"`"), parsed)
+        }
+        toml::Value::Datetime(datetime) => {
+            let parsed = match (datetime.date, datetime.time, datetime.offset) {
+                (Some(d), None, None) => Date::new(d.year, d.month, d.day),
+                _ => None,
+            };
+            (format!("`{datetime}`"), parsed)
+        }
+        other => (format!("a value of type {}", other.type_str()), None),
+    };
+    if parsed.is_none() {
+        errors.push(f.error(
+            line,
+            field,
+            format!("must be a date written YYYY-MM-DD, such as \"2026-11-26\" (found {shown})"),
+        ));
+    }
+    parsed
 }
 
 /// Reads every area file, then checks slugs and orders across files.

@@ -48,4 +48,8 @@ pub struct RawSite {
     pub publisher: Field<String>,
     pub feedback_email: Field<String>,
     pub feedback_url: Field<String>,
+    /// A date, written as a string (`"2026-11-26"`) or as a TOML date (`2026-11-26`).
+    pub accessibility_statement_date: Field<toml::Value>,
+    pub enforcement_url: Field<String>,
+    pub enforcement_email: Field<String>,
 }

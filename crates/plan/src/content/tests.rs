@@ -2,6 +2,7 @@
 //! file, line and field. Malformed fixtures are the real content with one small change each.
 
 use super::*;
+use crate::model::Site;
 use std::path::PathBuf;
 
 /// The repository's own content folder, the good fixture.
@@ -90,6 +91,10 @@ fn real_content_loads_with_every_area_once_in_order() {
         plan.site.publisher, None,
         "no publisher is configured in the repository"
     );
+    // The operator enters these; the repository leaves them unset rather than invent them.
+    assert_eq!(plan.site.accessibility_statement_date, None);
+    assert_eq!(plan.site.enforcement_url, None);
+    assert_eq!(plan.site.enforcement_email, None);
 }
 
 #[test]
@@ -289,34 +294,175 @@ fn figure_without_label_is_reported() {
     );
 }
 
+/// A copy of the real content with the commented-out setting `field` set to `value` (TOML).
+fn set_setting(dir: &Path, field: &str, value: &str) {
+    edit(
+        dir,
+        "site.toml",
+        &format!("# {field} = \"\""),
+        &format!("{field} = {value}"),
+    );
+}
+
 #[test]
 fn malformed_settings_are_reported() {
-    check(
-        |d| {
-            edit(
-                d,
-                "site.toml",
-                "# feedback_email = \"\"",
-                "feedback_email = \"keine adresse\"",
-            )
-        },
-        "site.toml:16: field `feedback_email`: must be an e-mail address",
-    );
-    check(
-        |d| {
-            edit(
-                d,
-                "site.toml",
-                "# feedback_url = \"\"",
-                "feedback_url = \"http://x.de\"",
-            )
-        },
-        "site.toml:17: field `feedback_url`: must be a web address",
-    );
-    check(
-        |d| edit(d, "site.toml", "# publisher = \"\"", "publisher = \"\""),
-        "site.toml:13: field `publisher`: must not be empty",
-    );
+    // Each case: the setting, its value as written in TOML, and the error's start.
+    let cases = [
+        (
+            "feedback_email",
+            "\"keine adresse\"",
+            "site.toml:16: field `feedback_email`: must be an e-mail address",
+        ),
+        (
+            "feedback_email",
+            "\"@hessen.de\"",
+            "site.toml:16: field `feedback_email`: must be an e-mail address",
+        ),
+        (
+            "feedback_url",
+            "\"http://x.de\"",
+            "site.toml:17: field `feedback_url`: must be a web address",
+        ),
+        (
+            "publisher",
+            "\"\"",
+            "site.toml:13: field `publisher`: must not be empty",
+        ),
+        (
+            "accessibility_statement_date",
+            "\"26.11.2026\"",
+            "site.toml:23: field `accessibility_statement_date`: must be a date written YYYY-MM-DD, \
+             such as \"2026-11-26\" (found `\"26.11.2026\"`)",
+        ),
+        (
+            "accessibility_statement_date",
+            "\"2026-02-30\"",
+            "site.toml:23: field `accessibility_statement_date`: must be a date written YYYY-MM-DD",
+        ),
+        (
+            "accessibility_statement_date",
+            "\"2026-11-26 10:00\"",
+            "site.toml:23: field `accessibility_statement_date`: must be a date",
+        ),
+        (
+            "accessibility_statement_date",
+            "2026-11-26T10:00:00",
+            "site.toml:23: field `accessibility_statement_date`: must be a date written YYYY-MM-DD, \
+             such as \"2026-11-26\" (found `2026-11-26T10:00:00`)",
+        ),
+        (
+            "accessibility_statement_date",
+            "20261126",
+            "site.toml:23: field `accessibility_statement_date`: must be a date written YYYY-MM-DD",
+        ),
+        (
+            "accessibility_statement_date",
+            "\"\"",
+            "site.toml:23: field `accessibility_statement_date`: must be a date written YYYY-MM-DD",
+        ),
+        (
+            "enforcement_url",
+            "\"www.example.org\"",
+            "site.toml:30: field `enforcement_url`: must be a web address starting with https:// \
+             (found `www.example.org`)",
+        ),
+        (
+            "enforcement_url",
+            "\"https://\"",
+            "site.toml:30: field `enforcement_url`: must be a web address",
+        ),
+        (
+            "enforcement_url",
+            "\" \"",
+            "site.toml:30: field `enforcement_url`: must not be empty",
+        ),
+        (
+            "enforcement_email",
+            "\"durchsetzungsstelle\"",
+            "site.toml:31: field `enforcement_email`: must be an e-mail address \
+             (found `durchsetzungsstelle`)",
+        ),
+        (
+            "enforcement_email",
+            "\"a b@example.org\"",
+            "site.toml:31: field `enforcement_email`: must be an e-mail address",
+        ),
+        (
+            "enforcement_email",
+            "42",
+            "site.toml:31: field `enforcement_email`: invalid type",
+        ),
+    ];
+    for (field, value, expected) in cases {
+        check(|d| set_setting(d, field, value), expected);
+    }
+}
+
+#[test]
+fn optional_settings_load_when_valid() {
+    let base = load(&real_content()).unwrap_or_else(|e| panic!("{e}")).site;
+    // Each case: the setting, its value as written in TOML, and the settings it must load as.
+    let cases = [
+        (
+            "accessibility_statement_date",
+            "\"2026-11-26\"",
+            Site {
+                accessibility_statement_date: Date::new(2026, 11, 26),
+                ..base
+            },
+        ),
+        (
+            "accessibility_statement_date",
+            "2024-02-29",
+            Site {
+                accessibility_statement_date: Date::new(2024, 2, 29),
+                ..base
+            },
+        ),
+        (
+            "enforcement_url",
+            "\"https://durchsetzung.example.org/antrag\"",
+            Site {
+                enforcement_url: Some("https://durchsetzung.example.org/antrag"),
+                ..base
+            },
+        ),
+        (
+            "enforcement_email",
+            "\"stelle@example.org\"",
+            Site {
+                enforcement_email: Some("stelle@example.org"),
+                ..base
+            },
+        ),
+        (
+            "feedback_email",
+            "\"rueckmeldung@example.org\"",
+            Site {
+                feedback_email: Some("rueckmeldung@example.org"),
+                ..base
+            },
+        ),
+        (
+            "publisher",
+            "\"Beispielbehörde\"",
+            Site {
+                publisher: Some("Beispielbehörde"),
+                ..base
+            },
+        ),
+    ];
+    for (field, value, expected) in cases {
+        let dir = changed_copy(|d| set_setting(d, field, value));
+        let plan = load(dir.path()).unwrap_or_else(|e| panic!("{field} = {value}: {e}"));
+        assert_eq!(plan.site, expected, "{field} = {value}");
+    }
+    assert!(!base.has_feedback());
+    let with_form = Site {
+        feedback_url: Some("https://example.org/formular"),
+        ..base
+    };
+    assert!(with_form.has_feedback());
 }
 
 #[test]
