@@ -147,6 +147,7 @@ pub fn SearchBox(
     view! {
         <form
             role="search"
+            aria-label="Suche im Aktionsplan"
             class="search-box"
             action=href(SEARCH_PATH)
             method="get"

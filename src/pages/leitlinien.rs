@@ -18,7 +18,9 @@ pub fn LeitlinienPage() -> impl IntoView {
         <h1 tabindex="-1">"Leitlinien"</h1>
         <Principles start=&PLAN.start />
         <p>
-            <a href=link(Route::Handlungsfelder)>"Weiter zu den Handlungsfeldern"</a>
+            <a class="standalone-link" href=link(Route::Handlungsfelder)>
+                "Weiter zu den Handlungsfeldern"
+            </a>
         </p>
     }
 }

@@ -34,7 +34,7 @@ pub fn NotFoundPage() -> impl IntoView {
              veraltet oder unvollständig."
         </p>
         <p>
-            <a href=link(Route::Home)>"Zur Startseite"</a>
+            <a class="standalone-link" href=link(Route::Home)>"Zur Startseite"</a>
         </p>
         <AreaLinks />
     }

@@ -41,7 +41,7 @@ pub fn SearchPage() -> impl IntoView {
             description="Suche im Aktionsplan Hessen: Einleitung, Leitlinien und Handlungsfelder."
         />
         <h1 tabindex="-1">"Hessen-Suche"</h1>
-        <form role="search" class="search-page__form" action=href(SEARCH_PATH) method="get" on:submit=|ev| ev.prevent_default()>
+        <form role="search" aria-label="Suchbegriff ändern" class="search-page__form" action=href(SEARCH_PATH) method="get" on:submit=|ev| ev.prevent_default()>
             <label for="suchbegriff">"Suchbegriff"</label>
             <input id="suchbegriff" name="q" type="search" autocomplete="off" prop:value=move || query.get() on:input=on_input />
         </form>

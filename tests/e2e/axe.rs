@@ -8,8 +8,16 @@ use serde_json::{Value as Json, json};
 
 use crate::env::Env;
 
-/// The WCAG levels checked: A and AA of WCAG 2.0, 2.1 and 2.2.
-pub const TAGS: &[&str] = &["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+/// The rules checked: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices (such as
+/// unique landmarks, heading order and every content inside a landmark).
+pub const TAGS: &[&str] = &[
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22aa",
+    "best-practice",
+];
 
 /// One rule that failed, with the elements that fail it.
 #[derive(Debug)]

@@ -10,6 +10,7 @@ mod pages;
 mod pwa;
 mod requests;
 mod search;
+mod wcag;
 mod without_js;
 
 use std::sync::Arc;
@@ -108,6 +109,7 @@ pub fn trials(shared: &Arc<Shared>) -> Vec<Trial> {
     ));
     trials.extend(search::trials(shared));
     trials.extend(pwa::trials(shared));
+    trials.extend(wcag::trials(shared));
     trials.extend(embed::trials(shared));
     trials
 }
