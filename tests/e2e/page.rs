@@ -10,8 +10,13 @@ use serde_json::{Value as Json, json};
 use crate::env::{DEFAULT_VIEWPORT, Env};
 use crate::routes::Route;
 
-/// How long the app may take to show a page's heading.
-pub const APP_LIMIT: Duration = Duration::from_secs(10);
+/// How long the app may take to show a page's heading and start.
+///
+/// A liveness limit, not a speed goal (speed is measured by `cargo xtask lighthouse`): a fresh
+/// browser's very first page on a loaded 2-core machine (compilers running beside the tests) has
+/// twice taken longer than 10 s to start the app, while it starts in well under a second
+/// otherwise. An app that never starts still fails, after 30 s.
+pub const APP_LIMIT: Duration = Duration::from_secs(30);
 
 /// How long focus moves and live-region announcements may take after a page appeared.
 pub const SETTLE_LIMIT: Duration = Duration::from_secs(3);
