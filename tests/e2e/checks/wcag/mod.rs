@@ -22,11 +22,20 @@ use states::{ACTIONS, Action, URL_STATES};
 /// Every route and URL state, with the trials for each.
 pub fn trials(shared: &Arc<Shared>) -> Vec<Trial> {
     let mut trials = Vec::new();
-    let pages = ROUTES.iter().chain(URL_STATES.iter());
-    for &route in pages {
+    let pages = ROUTES
+        .iter()
+        .map(|route| (route, false))
+        .chain(URL_STATES.iter().map(|route| (route, true)));
+    for (&route, is_state) in pages {
         let name = |guard: &str| format!("wcag::{guard}::{}", route.path);
-        // The light scheme's axe trials are `axe_finds_no_violations_at_…` in `checks/mod.rs`.
-        for look in [Look::Dark, Look::Forced] {
+        // The routes' light-scheme axe trials are `axe_finds_no_violations_at_…` in
+        // `checks/mod.rs`; the states get theirs here.
+        let looks: &[Look] = if is_state {
+            &LOOKS
+        } else {
+            &[Look::Dark, Look::Forced]
+        };
+        for &look in looks {
             for viewport in VIEWPORTS {
                 trials.push(trial(
                     shared,
