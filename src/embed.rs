@@ -45,7 +45,8 @@ impl Embedding {
             let origin = web_origin(&value);
             if origin.is_none() {
                 warnings.push(format!(
-                    "Aktionsplan Hessen, Einbettung: {HOST_PARAM} ist keine Herkunft wie https://www.example.org und wird ignoriert."
+                    "{}{HOST_PARAM} ist keine Herkunft wie https://www.example.org und wird ignoriert.",
+                    theme::WARNING_PREFIX
                 ));
             }
             origin

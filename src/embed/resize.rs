@@ -103,10 +103,15 @@ fn is_request(event: &web_sys::MessageEvent, origin: &str) -> bool {
     if !from_parent || event.origin() != origin {
         return false;
     }
-    let data = event.data();
-    let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+    is_message(&event.data(), REQUEST_MESSAGE)
+}
+
+/// Whether `data` is a message of this format: an object with the type `kind` and version
+/// [`MESSAGE_VERSION`].
+fn is_message(data: &wasm_bindgen::JsValue, kind: &str) -> bool {
+    let field = |name: &str| js_sys::Reflect::get(data, &name.into()).ok();
     data.is_object()
-        && field("type").and_then(|t| t.as_string()).as_deref() == Some(REQUEST_MESSAGE)
+        && field("type").and_then(|t| t.as_string()).as_deref() == Some(kind)
         && field("version").and_then(|v| v.as_f64()) == Some(f64::from(MESSAGE_VERSION))
 }
 
@@ -114,15 +119,13 @@ fn is_request(event: &web_sys::MessageEvent, origin: &str) -> bool {
 /// this format, and a height of at least 1 and at most a million pixels.
 pub fn reported_height(event: &web_sys::MessageEvent) -> Option<u32> {
     let data = event.data();
-    if !data.is_object() {
+    if !is_message(&data, HEIGHT_MESSAGE) {
         return None;
     }
-    let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
-    let right_kind = field("type").and_then(|t| t.as_string()).as_deref() == Some(HEIGHT_MESSAGE)
-        && field("version").and_then(|v| v.as_f64()) == Some(f64::from(MESSAGE_VERSION));
-    let height = field("height").and_then(|h| h.as_f64())?;
-    (right_kind && height.is_finite() && (1.0..=1_000_000.0).contains(&height))
-        .then(|| height.ceil() as u32)
+    let height = js_sys::Reflect::get(&data, &"height".into())
+        .ok()?
+        .as_f64()?;
+    (height.is_finite() && (1.0..=1_000_000.0).contains(&height)).then(|| height.ceil() as u32)
 }
 
 /// Sends the height of the document, the route path and the title to the parent window, unless

@@ -49,7 +49,8 @@ fn embed_query(theme: &Theme) -> String {
     query
 }
 
-/// The link of the preview frame on the code generator's page (same site, so no origin).
+/// The link that shows `route` in embed mode with `theme`, without the origin: the code
+/// generator's preview (same site), and with the origin the plain frame of [`frame_snippet`].
 pub fn preview_href(route: &str, theme: &Theme) -> String {
     format!("{}?{}", href(route), embed_query(theme))
 }
@@ -61,7 +62,7 @@ pub fn frame_snippet(route: &str, theme: &Theme, title: &str) -> String {
         "<iframe src=\"{ORIGIN}{}\" title=\"{title}\" width=\"100%\" height=\"800\" \
          loading=\"lazy\" sandbox=\"allow-scripts allow-forms allow-popups \
          allow-popups-to-escape-sandbox\"></iframe>",
-        format_args!("{}?{}", href(route), embed_query(theme))
+        preview_href(route, theme)
     )
 }
 

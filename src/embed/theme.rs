@@ -12,6 +12,9 @@ pub const SCHEME_PARAM: &str = "farbschema";
 /// The query parameter with the density: `normal` or `kompakt`.
 pub const DENSITY_PARAM: &str = "dichte";
 
+/// How every warning about the host's values begins, in the console and on the code generator page.
+pub const WARNING_PREFIX: &str = "Aktionsplan Hessen, Einbettung: ";
+
 /// The least contrast ratio of text against its background (WCAG 1.4.3, level AA).
 pub const MIN_CONTRAST: f64 = 4.5;
 
@@ -152,7 +155,7 @@ impl Theme {
         let mut warnings = Vec::new();
         let ignored = |name: &str, value: &str, why: &str| {
             format!(
-                "Aktionsplan Hessen, Einbettung: {name}={} wird ignoriert: {why}",
+                "{WARNING_PREFIX}{name}={} wird ignoriert: {why}",
                 shown(value)
             )
         };
@@ -176,7 +179,7 @@ impl Theme {
                     } else {
                         for palette in [&LIGHT, &DARK].into_iter().filter(|p| !p.accepts(color)) {
                             warnings.push(format!(
-                                "Aktionsplan Hessen, Einbettung: {ACCENT_PARAM}={color} gilt nicht im {} Farbschema, dort ist der Kontrast kleiner als {MIN_CONTRAST_TEXT}.",
+                                "{WARNING_PREFIX}{ACCENT_PARAM}={color} gilt nicht im {} Farbschema, dort ist der Kontrast kleiner als {MIN_CONTRAST_TEXT}.",
                                 palette.name
                             ));
                         }

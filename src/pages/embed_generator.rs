@@ -6,7 +6,7 @@ use crate::components::{breadcrumbs::Breadcrumbs, page_meta::PageMeta};
 use crate::content::PLAN;
 use crate::embed::resize::reported_height;
 use crate::embed::snippet::{frame_snippet, loader_snippet, loader_url, preview_href};
-use crate::embed::theme::{ACCENT_PARAM, DENSITY_PARAM, SCHEME_PARAM, Theme};
+use crate::embed::theme::{ACCENT_PARAM, DENSITY_PARAM, SCHEME_PARAM, Theme, WARNING_PREFIX};
 use crate::paths::{FRAME_ANCESTORS, ORIGIN, link};
 use crate::search::SEARCH_PATH;
 use leptos::prelude::*;
@@ -78,10 +78,7 @@ pub fn EmbedGeneratorPage() -> impl IntoView {
             .read()
             .1
             .iter()
-            .map(|w| {
-                w.trim_start_matches("Aktionsplan Hessen, Einbettung: ")
-                    .to_owned()
-            })
+            .map(|w| w.trim_start_matches(WARNING_PREFIX).to_owned())
             .collect::<Vec<_>>()
             .join(" ")
     };

@@ -34,6 +34,15 @@ pub fn normalize(text: &str) -> String {
         .join(" ")
 }
 
+/// Fails with every problem found, one per line under `context`; succeeds when there is none.
+pub fn report(context: &str, problems: Vec<String>) -> Result<(), Failed> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{context}:\n  {}", problems.join("\n  ")).into())
+    }
+}
+
 /// Prefixes a failure's message with `context`, such as "after reloading".
 pub fn within(context: impl std::fmt::Display) -> impl FnOnce(Failed) -> Failed {
     move |e| format!("{context}: {}", e.message().unwrap_or("failed")).into()
@@ -216,18 +225,31 @@ impl Env {
 
     /// Presses and releases the Tab key.
     pub async fn press_tab(&self) -> Result<(), Failed> {
-        let keys = KeyActions::new("keyboard".to_owned())
-            .then(KeyAction::Down {
-                value: Key::Tab.into(),
-            })
-            .then(KeyAction::Up {
-                value: Key::Tab.into(),
-            });
+        self.press_keys(&char::from(Key::Tab).to_string(), false)
+            .await
+    }
+
+    /// Presses and releases each character of `keys` (text or [`Key`] codes) in order on the
+    /// focused element; with `shift`, Shift is held down throughout (Shift+Tab).
+    pub async fn press_keys(&self, keys: &str, shift: bool) -> Result<(), Failed> {
+        let mut actions = KeyActions::new("keyboard".to_owned());
+        let shift_key = char::from(Key::Shift);
+        if shift {
+            actions = actions.then(KeyAction::Down { value: shift_key });
+        }
+        for key in keys.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        if shift {
+            actions = actions.then(KeyAction::Up { value: shift_key });
+        }
         self.browser
             .client
-            .perform_actions(keys)
+            .perform_actions(actions)
             .await
-            .map_err(|e| format!("cannot press Tab: {e}").into())
+            .map_err(|e| format!("cannot press keys {keys:?}: {e}").into())
     }
 
     /// A short description of the focused element, such as `<a class="skip-link" href="#inhalt">`.

@@ -13,15 +13,20 @@ pub const VIEWPORTS: [(u32, u32); 2] = [(1280, 900), (320, 800)];
 pub async fn axe_clean(env: &Env, route: &Route, viewport: (u32, u32)) -> Result<(), Failed> {
     env.open_at(route, viewport).await?;
     let violations = axe::violations(env).await?;
+    fail_on(
+        &format!("{} at {}×{}", route.path, viewport.0, viewport.1),
+        &violations,
+    )
+}
+
+/// Fails with every axe violation found, under `context`; succeeds when there is none.
+pub fn fail_on(context: &str, violations: &[axe::Violation]) -> Result<(), Failed> {
     if violations.is_empty() {
         return Ok(());
     }
     let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
     Err(format!(
-        "{} at {}×{}: {} axe violations\n{}",
-        route.path,
-        viewport.0,
-        viewport.1,
+        "{context}: {} axe violations\n{}",
         violations.len(),
         list.join("\n")
     )

@@ -22,7 +22,7 @@ use siteserver::SiteServer;
 
 use super::trial;
 use crate::env::{DEFAULT_VIEWPORT, Env, Shared};
-use crate::page::{NORMALIZE_JS, SETTLE_LIMIT, normalize, within};
+use crate::page::{NORMALIZE_JS, SETTLE_LIMIT, normalize, report, within};
 use crate::routes::{ROUTES, Route, route};
 use crate::site::{self, Relay, TempDir, copy_dir};
 
@@ -981,13 +981,4 @@ fn read(path: &Path) -> Result<String, Failed> {
 /// Writes `text` to the file at `path`.
 fn write(path: &Path, text: &str) -> Result<(), Failed> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()).into())
-}
-
-/// Fails with every problem found, one per line, after `context`.
-fn report(context: &str, problems: Vec<String>) -> Result<(), Failed> {
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{context}:\n  {}", problems.join("\n  ")).into())
-    }
 }

@@ -24,6 +24,7 @@ use libtest_mimic::{Failed, Trial};
 
 use super::trial;
 use crate::env::{DEFAULT_VIEWPORT, Env, Shared};
+use crate::page::report;
 use frames::{Recorder, to_top};
 
 /// The `sandbox` attribute that the loader gives its frames (README "Einbetten").
@@ -103,13 +104,4 @@ async fn goto(env: &Env, url: &str) -> Result<(), Failed> {
         .goto(url)
         .await
         .map_err(|e| format!("cannot load {url}: {e}").into())
-}
-
-/// Fails with every problem found, one per line, after `context`.
-fn report(context: &str, problems: Vec<String>) -> Result<(), Failed> {
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{context}:\n  {}", problems.join("\n  ")).into())
-    }
 }

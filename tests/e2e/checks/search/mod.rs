@@ -10,7 +10,6 @@ mod typing;
 use std::sync::Arc;
 
 use fantoccini::Locator;
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use libtest_mimic::{Failed, Trial};
 use serde_json::Value as Json;
@@ -222,17 +221,14 @@ async fn set_marker(env: &Env) -> Result<(), Failed> {
 
 /// Presses and releases each character of `keys` (text or [`Key`] codes) on the focused element.
 async fn press(env: &Env, keys: &str) -> Result<(), Failed> {
-    let mut actions = KeyActions::new("keyboard".to_owned());
-    for key in keys.chars() {
-        actions = actions
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-    }
-    env.browser
-        .client
-        .perform_actions(actions)
-        .await
-        .map_err(|e| format!("cannot press {}: {e}", describe(keys)).into())
+    env.press_keys(keys, false).await.map_err(|e| {
+        format!(
+            "cannot press {}: {}",
+            describe(keys),
+            e.message().unwrap_or("failed")
+        )
+        .into()
+    })
 }
 
 /// Waits until the combobox's state satisfies `done`; fails with `context`, `want` and what was seen.

@@ -1,7 +1,6 @@
 //! The main journey with the keyboard alone: start page → an area → the next area → search →
 //! a result, asserting where focus is at every step.
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use libtest_mimic::Failed;
 
@@ -14,37 +13,12 @@ fn key(key: Key) -> String {
     char::from(key).to_string()
 }
 
-/// Presses `keys` in order (text or [`Key`] codes), each down and up; `shift` holds Shift.
-async fn press(env: &Env, keys: &str, shift: bool) -> Result<(), Failed> {
-    let mut actions = KeyActions::new("keyboard".to_owned());
-    if shift {
-        actions = actions.then(KeyAction::Down {
-            value: Key::Shift.into(),
-        });
-    }
-    for key in keys.chars() {
-        actions = actions
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-    }
-    if shift {
-        actions = actions.then(KeyAction::Up {
-            value: Key::Shift.into(),
-        });
-    }
-    env.browser
-        .client
-        .perform_actions(actions)
-        .await
-        .map_err(|e| format!("cannot press keys: {e}").into())
-}
-
 /// Presses Tab (or Shift+Tab) until the focused element matches `selector`, at most 80 times.
 async fn tab_to(env: &Env, selector: &str, backwards: bool) -> Result<(), Failed> {
     let check =
         format!("return !!document.activeElement && document.activeElement.matches({selector:?});");
     for _ in 0..80 {
-        press(env, &key(Key::Tab), backwards).await?;
+        env.press_keys(&key(Key::Tab), backwards).await?;
         if env.js(&check, vec![]).await? == true {
             return Ok(());
         }
@@ -84,7 +58,7 @@ pub async fn main_journey(env: &Env) -> Result<(), Failed> {
     env.open(&home).await?;
     let enter = key(Key::Enter);
     // 1. The first Tab reaches the skip link, and following it lands in the main content.
-    press(env, &key(Key::Tab), false).await?;
+    env.press_tab().await?;
     let focused = env.describe_focus().await?;
     if !focused.contains("skip-link") {
         return Err(format!("the first Tab focused {focused}, not the skip link").into());
@@ -93,7 +67,7 @@ pub async fn main_journey(env: &Env) -> Result<(), Failed> {
     tab_to(env, "main a[href$='/handlungsfelder/unterbringung']", false)
         .await
         .map_err(within("start page → area link"))?;
-    press(env, &enter, false).await?;
+    env.press_keys(&enter, false).await?;
     expect_focus(
         env,
         "Unterbringung",
@@ -105,7 +79,7 @@ pub async fn main_journey(env: &Env) -> Result<(), Failed> {
     tab_to(env, "a[rel~='next']", false)
         .await
         .map_err(within("area → next area link"))?;
-    press(env, &enter, false).await?;
+    env.press_keys(&enter, false).await?;
     expect_focus(
         env,
         "Rückführungen",
@@ -117,8 +91,8 @@ pub async fn main_journey(env: &Env) -> Result<(), Failed> {
     tab_to(env, "#suchfeld", true)
         .await
         .map_err(within("area → header search field"))?;
-    press(env, "Unterkunft", false).await?;
-    press(env, &enter, false).await?;
+    env.press_keys("Unterkunft", false).await?;
+    env.press_keys(&enter, false).await?;
     expect_focus(
         env,
         "Hessen-Suche",
@@ -140,7 +114,7 @@ pub async fn main_journey(env: &Env) -> Result<(), Failed> {
     if target.is_empty() {
         return Err("the first result link names no paragraph (#…)".into());
     }
-    press(env, &enter, false).await?;
+    env.press_keys(&enter, false).await?;
     let script = format!("const e = document.activeElement; return !!e && e.id === {target:?};");
     let (_, done) = env.js_until(&script, SETTLE_LIMIT, |v| *v == true).await?;
     if !done {

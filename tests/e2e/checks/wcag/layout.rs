@@ -13,19 +13,17 @@ use crate::routes::Route;
 /// The smallest target the app allows: 44 × 44 CSS px (WCAG asks 24 at AA, 44 at AAA).
 const TARGET: f64 = 44.0;
 
-/// Fails with every line of `problems`, prefixed with `what`.
+/// Fails with every problem in the page's list `problems` (strings), under `what`.
 fn report(what: &str, problems: &Json) -> Result<(), Failed> {
-    match problems.as_array() {
-        Some(list) if list.is_empty() => Ok(()),
-        Some(list) => {
-            let lines: Vec<String> = list
-                .iter()
-                .map(|p| format!("  - {}", p.as_str().unwrap_or_default()))
-                .collect();
-            Err(format!("{what}: {} problems\n{}", list.len(), lines.join("\n")).into())
-        }
-        None => Err(format!("{what}: the page's check returned {problems}").into()),
-    }
+    let list = problems
+        .as_array()
+        .ok_or_else(|| format!("{what}: the page's check returned {problems}"))?;
+    crate::page::report(
+        what,
+        list.iter()
+            .map(|p| p.as_str().unwrap_or_default().to_owned())
+            .collect(),
+    )
 }
 
 /// JavaScript that describes an element briefly, as `tag#id.class "text"`.

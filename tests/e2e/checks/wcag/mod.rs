@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use libtest_mimic::{Failed, Trial};
 
-use super::accessibility::{VIEWPORTS, axe_clean};
+use super::accessibility::{VIEWPORTS, axe_clean, fail_on};
 use super::trial;
 use crate::env::{Env, Shared};
 use crate::routes::{ROUTES, Route};
@@ -123,19 +123,10 @@ async fn axe_after(
         env.open_at(&route, viewport).await?;
         action.perform(env).await?;
         let violations = crate::axe::violations(env).await?;
-        if violations.is_empty() {
-            return Ok(());
-        }
-        let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
-        Err(format!(
-            "{} at {} px in {}: {} axe violations\n{}",
-            action.name(),
-            viewport.0,
-            look.name(),
-            violations.len(),
-            list.join("\n")
+        fail_on(
+            &format!("{} at {} px in {}", action.name(), viewport.0, look.name()),
+            &violations,
         )
-        .into())
     })
     .await
 }
